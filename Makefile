@@ -1,0 +1,73 @@
+# Two commands on a fresh machine:
+#   make demo   set up, generate realistic data, build on embedded DuckDB, print a summary
+#   make test   set up, lint, build + test on DuckDB and PostgreSQL, run pytest
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+export DBT_PROFILES_DIR := $(CURDIR)
+export DBT_SEND_ANONYMOUS_USAGE_STATS := false
+DBT := $(BIN)/dbt
+
+DEMO_PEOPLE ?= 5000
+DEMO_SEED ?= 42
+DEMO_DIR := data/demo
+DEMO_DB := warehouse/cdp.duckdb
+
+TEST_PEOPLE ?= 1500
+TEST_SEED ?= 7
+TEST_DIR := data/test
+TEST_DB := warehouse/test.duckdb
+
+.PHONY: help install demo test lint test-duckdb test-postgres test-python _test-engines clean
+
+help:  ## list the targets
+	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $@
+
+install: $(VENV)/.installed  ## create .venv and install the project with its dev tools
+
+demo: install  ## generate demo data, load it into DuckDB, dbt build, print a summary
+	$(BIN)/cdp-generate --people $(DEMO_PEOPLE) --seed $(DEMO_SEED) --out $(DEMO_DIR)
+	$(BIN)/cdp-load --target duckdb --duckdb-path $(DEMO_DB) --input $(DEMO_DIR)
+	CDP_DUCKDB_PATH=$(DEMO_DB) $(DBT) build --target duckdb --quiet --warn-error-options '{"error": []}'
+	$(BIN)/cdp-summary --duckdb-path $(DEMO_DB) --input $(DEMO_DIR)
+
+test: install lint  ## lint, then dbt build + tests on DuckDB and PostgreSQL, then pytest
+	scripts/with_postgres.sh $(MAKE) --no-print-directory _test-engines
+
+_test-engines: test-duckdb test-postgres test-python
+
+lint: install  ## sqlfluff over SQL, ruff over Python
+	$(BIN)/ruff check scripts tests/python
+	$(BIN)/ruff format --check scripts tests/python
+	$(BIN)/sqlfluff lint models macros tests analyses --processes 2 --disable-progress-bar
+
+$(TEST_DIR)/.generated: $(VENV)/.installed
+	$(BIN)/cdp-generate --people $(TEST_PEOPLE) --seed $(TEST_SEED) --out $(TEST_DIR)
+	@touch $@
+
+test-duckdb: install $(TEST_DIR)/.generated  ## dbt build (models, data and unit tests) on DuckDB
+	@echo "==> dbt build on DuckDB ($(TEST_DB))"
+	$(BIN)/cdp-load --target duckdb --duckdb-path $(TEST_DB) --input $(TEST_DIR)
+	CDP_DUCKDB_PATH=$(TEST_DB) $(DBT) build --target duckdb --full-refresh
+
+test-postgres: install $(TEST_DIR)/.generated  ## dbt build (models, data and unit tests) on PostgreSQL (PG* env)
+	@echo "==> dbt build on PostgreSQL ($${PGHOST:-?}:$${PGPORT:-?}/$${PGDATABASE:-?})"
+	$(BIN)/cdp-load --target postgres --input $(TEST_DIR)
+	$(DBT) build --target postgres --full-refresh
+
+test-python: install  ## pytest (end-to-end runs on DuckDB, and on PostgreSQL when PG* is set)
+	$(BIN)/pytest -n 2
+
+clean:  ## remove generated data, warehouses and dbt artefacts
+	rm -rf data warehouse target logs bench-results
