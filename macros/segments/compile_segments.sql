@@ -37,7 +37,7 @@
             {%- do profile_columns.append(relation.name ~ '.' ~ column_name ~ ' as ' ~ relation.name ~ '__' ~ column_name) -%}
         {%- endfor -%}
         {%- if not loop.first and used | length > 0 -%}
-            {%- do profile_joins.append('left join ' ~ relation.relation ~ ' as ' ~ relation.name
+            {%- do profile_joins.append('left outer join ' ~ relation.relation ~ ' as ' ~ relation.name
                 ~ ' on ' ~ relation.name ~ '.customer_id = ' ~ base.name ~ '.customer_id') -%}
         {%- endif -%}
     {%- endfor -%}

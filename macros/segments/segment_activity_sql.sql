@@ -96,7 +96,7 @@
         ~ ' from activity_events cross join as_of where ' ~ predicates | join(' and ')
         ~ ' group by activity_events.customer_id'
     ]) -%}
-    {%- do context.joins.append('left join ' ~ alias ~ ' on ' ~ alias ~ '.customer_id = profile.customer_id') -%}
+    {%- do context.joins.append('left outer join ' ~ alias ~ ' on ' ~ alias ~ '.customer_id = profile.customer_id') -%}
 
     {%- set operator = condition.get('op') -%}
     {%- if operator in ('top_percent', 'bottom_percent') -%}

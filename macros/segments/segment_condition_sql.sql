@@ -51,11 +51,10 @@
             ) }}
         {%- endif -%}
         {{ segment_compile_one(other, state) }}
-        {%- set alias = segment_next_alias(context, 's') -%}
-        {%- do context.joins.append(
-            'left join seg_' ~ other ~ ' as ' ~ alias ~ ' on ' ~ alias ~ '.customer_id = profile.customer_id'
-        ) -%}
-        {{ return('(' ~ alias ~ '.customer_id is not null)') }}
+        {#- exists rather than left join + is (not) null: DuckDB 2.0.0 can lose rows of a
+            left-join anti pattern combined with further left joins. -#}
+        {{ return('exists (select 1 from seg_' ~ other ~ ' where seg_' ~ other
+            ~ '.customer_id = profile.customer_id)') }}
 
     {%- elif kind == 'sql_model' -%}
         {%- set model_name = condition.sql_model -%}
@@ -69,10 +68,7 @@
             'select distinct customer_id from ' ~ state.inputs.sql_segments[model_name]
             ~ ' where customer_id is not null'
         ]) -%}
-        {%- do context.joins.append(
-            'left join ' ~ alias ~ ' on ' ~ alias ~ '.customer_id = profile.customer_id'
-        ) -%}
-        {{ return('(' ~ alias ~ '.customer_id is not null)') }}
+        {{ return('exists (select 1 from ' ~ alias ~ ' where ' ~ alias ~ '.customer_id = profile.customer_id)') }}
 
     {%- elif kind == 'attribute' -%}
         {{ segment_check_keys(condition, ['attribute', 'op', 'value'], segment_name, 'attribute') }}
@@ -100,7 +96,7 @@
                 ~ column_sql ~ ' is not null'
             ]) -%}
             {%- do context.joins.append(
-                'left join ' ~ alias ~ ' on ' ~ alias ~ '.customer_id = profile.customer_id'
+                'left outer join ' ~ alias ~ ' on ' ~ alias ~ '.customer_id = profile.customer_id'
             ) -%}
             {{ return('coalesce(' ~ alias ~ '.rank_count * 100 <= ' ~ percent ~ ' * ' ~ alias ~ '.population, false)') }}
         {%- endif -%}
