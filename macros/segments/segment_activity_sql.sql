@@ -92,9 +92,10 @@
     } -%}
     {%- set alias = segment_next_alias(context, 'a') -%}
     {%- do state.ctes.append([alias,
-        'select activity_events.customer_id, ' ~ aggregates[measure] ~ ' as measure_value'
-        ~ ' from activity_events cross join as_of where ' ~ predicates | join(' and ')
-        ~ ' group by activity_events.customer_id'
+        'select\n        activity_events.customer_id,\n        ' ~ aggregates[measure] ~ ' as measure_value'
+        ~ '\n    from activity_events\n    cross join as_of\n    where\n        '
+        ~ predicates | join('\n        and ')
+        ~ '\n    group by activity_events.customer_id'
     ]) -%}
     {%- do context.joins.append('left outer join ' ~ alias ~ ' on ' ~ alias ~ '.customer_id = profile.customer_id') -%}
 

@@ -90,9 +90,9 @@
             {#- rank_count = customers ranked at or ahead of this one (peers included), so ties
                 are never split: a tied group is in only if all of it fits in the share. -#}
             {%- do state.ctes.append([alias,
-                'select profile.customer_id, count(*) over (order by ' ~ column_sql
+                'select\n        profile.customer_id,\n        count(*) over (order by ' ~ column_sql
                 ~ (' desc' if operator == 'top_percent' else ' asc')
-                ~ ') as rank_count, count(*) over () as population from profile where '
+                ~ ') as rank_count,\n        count(*) over () as population\n    from profile\n    where '
                 ~ column_sql ~ ' is not null'
             ]) -%}
             {%- do context.joins.append(
