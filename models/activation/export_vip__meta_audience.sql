@@ -1,0 +1,78 @@
+{#- VIP customers for a Meta (Facebook) custom audience: identifiers normalized the way Meta
+    documents before hashing (email trimmed and lower-case, phone as digits with country code
+    and no '+', names lower-case, country as lower-case ISO code). The sync tool SHA-256
+    hashes them. Advertising consent is required; holdout and suppressed customers are
+    left out, and so is anyone without an email or phone to match on. -#}
+
+with
+
+members as (
+
+    select * from {{ ref('segment_memberships') }}
+    where segment_name = 'vip' and not is_holdout
+
+),
+
+customers as (
+
+    select * from {{ ref('customers') }}
+
+),
+
+consent as (
+
+    {{ export_consent_flags(ref('customer_consent'), ['advertising']) }}
+
+),
+
+suppressed as (
+
+    select * from {{ ref('int_privacy__suppressed_customers') }}
+
+),
+
+normalized as (
+
+    select
+        members.customer_id,
+        lower(trim(customers.email)) as email_normalized,
+        replace(customers.phone, '+', '') as phone_normalized,
+        lower(trim(customers.first_name)) as first_name_normalized,
+        lower(trim(customers.last_name)) as last_name_normalized,
+        lower(customers.country_code) as country_code_normalized,
+        consent.is_advertising_consented
+    from members
+    inner join customers
+        on members.customer_id = customers.customer_id
+    inner join consent
+        on members.customer_id = consent.customer_id
+    where
+        consent.is_advertising_consented
+        and (customers.email is not null or customers.phone is not null)
+        and not exists (
+            select 1 from suppressed
+            where suppressed.customer_id = members.customer_id
+        )
+
+),
+
+final as (
+
+    select
+        normalized.customer_id,
+        normalized.email_normalized,
+        normalized.phone_normalized,
+        normalized.first_name_normalized,
+        normalized.last_name_normalized,
+        normalized.country_code_normalized,
+        normalized.is_advertising_consented,
+        {{ export_row_hash([
+            'normalized.email_normalized', 'normalized.phone_normalized',
+            'normalized.first_name_normalized', 'normalized.last_name_normalized',
+            'normalized.country_code_normalized'
+        ]) }} as row_hash
+    from normalized
+
+)
+
+select * from final
