@@ -9,7 +9,7 @@
         inputs:
           profile_relations: [{name, relation, columns}]  first one is the customer base
           activities:        {name, relation, columns}
-          consent:           {name, relation, purpose_column, granted_column} or none
+          consent:           {name, relation, purpose_column, granted_condition} or none
           suppressed:        {name, relation} or none
           sql_segments:      {model name: relation}
           as_of:             SQL expression of the as-of timestamp
@@ -83,7 +83,7 @@ consent__{{ purpose }} as (
     select distinct consent.customer_id
     from {{ inputs.consent.relation }} as consent
     where consent.{{ inputs.consent.purpose_column }} = '{{ purpose }}'
-        and consent.{{ inputs.consent.granted_column }}
+        and ({{ inputs.consent.granted_condition }})
 
 ),
 {%- endfor %}

@@ -19,12 +19,13 @@
         {%- endif -%}
     {%- endfor -%}
     {%- set activities = ref('customer_activities') -%}
+    {%- set consent = segment_consent_settings() -%}
     {{ return({
         'profile_relations': profile_relations,
         'activities': {'name': 'customer_activities', 'relation': activities,
             'columns': segment_relation_columns('customer_activities')},
         'consent': {'name': 'customer_consent', 'relation': ref('customer_consent'),
-            'purpose_column': 'purpose', 'granted_column': 'is_granted'},
+            'purpose_column': consent.purpose_column, 'granted_condition': consent.granted_condition},
         'suppressed': {'name': 'int_privacy__suppressed_customers',
             'relation': ref('int_privacy__suppressed_customers')},
         'sql_segments': sql_segments,
@@ -50,4 +51,15 @@
     ) -%}
     {%- if relation is none -%}{{ return(none) }}{%- endif -%}
     {{ return(adapter.get_columns_in_relation(relation) | map(attribute='name') | map('lower') | list) }}
+{%- endmacro %}
+
+
+{% macro segment_consent_settings() -%}
+    {#- How customer_consent is read (var cdp_segment_consent): the purpose column and a SQL
+        condition, over the alias `consent`, that is true for a granted row. -#}
+    {%- set settings = var('cdp_segment_consent', {}) or {} -%}
+    {{ return({
+        'purpose_column': settings.get('purpose_column', 'purpose'),
+        'granted_condition': settings.get('granted_condition', 'consent.is_granted')
+    }) }}
 {%- endmacro %}

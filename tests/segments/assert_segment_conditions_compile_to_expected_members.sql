@@ -49,7 +49,7 @@
     ],
     'activities': {'name': 'customer_activities', 'relation': 'fixture_activities',
         'columns': ['customer_id', 'activity_type', 'occurred_at', 'amount']},
-    'consent': {'name': 'customer_consent', 'relation': 'fixture_consent', 'purpose_column': 'purpose', 'granted_column': 'is_granted'},
+    'consent': {'name': 'customer_consent', 'relation': 'fixture_consent', 'purpose_column': 'purpose', 'granted_condition': 'consent.is_granted'},
     'suppressed': {'name': 'suppressed', 'relation': 'fixture_suppressed'},
     'sql_segments': {'fixture_sql_segment': 'fixture_sql_segment'},
     'as_of': "'2024-06-30 12:00:00'"
