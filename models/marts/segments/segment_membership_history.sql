@@ -4,13 +4,20 @@
         incremental_strategy='delete+insert',
         unique_key='membership_id',
         full_refresh=false,
-        on_schema_change='append_new_columns'
+        on_schema_change='append_new_columns',
+        post_hook=[
+            "delete from {{ this }} where customer_id in (
+                select customer_id from {{ ref('int_privacy__suppressed_customers') }}
+            )"
+        ]
     )
 }}
+-- depends_on: {{ ref('int_privacy__suppressed_customers') }}
 {#- One row per stay of a customer in a segment. Each run compares the current members with
     the open stays: a member without an open stay enters, an open stay without a member
     exits. Closed stays are never touched again, and full_refresh=false keeps the table
-    through `dbt build --full-refresh`, so history survives rebuilds of everything else. -#}
+    through `dbt build --full-refresh`, so history survives rebuilds of everything else.
+    The post-hook removes every stay of a suppressed (erased) customer. -#}
 
 {%- set as_of = var('cdp_segments_as_of', none) %}
 
