@@ -1,0 +1,143 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        full_refresh=false,
+        on_schema_change='append_new_columns'
+    )
+}}
+{#- One row per suppressed identifier, kept only as a SHA-256 hash of '<type>:<normalized
+    value>' (macro identifier_hash): no plain PII. Each run resolves every erasure request
+    to its customers through the identifier map and adds the hashes of all their
+    identifiers and source records, and of the requested identifier itself (so a person
+    not yet matched, or met again later, is still caught). Incremental with
+    full_refresh=false: `dbt build --full-refresh` keeps it, so an erased person is never
+    rebuilt from the raw data that still holds them. Rows are only ever added. -#}
+
+with
+
+{% if var('cdp_using_privacy', true) -%}
+erasure_requests as (
+
+    select * from {{ ref('stg_privacy__erasure_requests') }}
+
+),
+
+{%- else -%}
+erasure_requests as (
+
+    -- privacy source switched off: no new requests (the list keeps what it holds)
+    select
+        cast(null as varchar) as erasure_request_id,
+        cast(null as varchar) as identifier_type,
+        cast(null as varchar) as identifier_value,
+        cast(null as timestamp) as requested_at
+    where 1 = 0
+
+),
+
+{%- endif %}
+
+identifier_map as (
+
+    select * from {{ ref('int_identity__identifier_map') }}
+
+),
+
+record_map as (
+
+    select * from {{ ref('int_identity__record_map') }}
+
+),
+
+resolved_customers as (
+
+    select distinct
+        erasure_requests.erasure_request_id,
+        erasure_requests.requested_at,
+        identifier_map.customer_id
+    from erasure_requests
+    inner join identifier_map
+        on
+            erasure_requests.identifier_type = identifier_map.identifier_type
+            and erasure_requests.identifier_value = identifier_map.identifier_value
+
+),
+
+hashed as (
+
+    -- the identifier the request names, as given
+    select
+        erasure_requests.erasure_request_id,
+        erasure_requests.requested_at,
+        erasure_requests.identifier_type,
+        {{ identifier_hash('erasure_requests.identifier_type', 'erasure_requests.identifier_value') }}
+            as identifier_hash
+    from erasure_requests
+
+    union all
+
+    -- every identifier of the customers it resolves to
+    select
+        resolved_customers.erasure_request_id,
+        resolved_customers.requested_at,
+        identifier_map.identifier_type,
+        {{ identifier_hash('identifier_map.identifier_type', 'identifier_map.identifier_value') }}
+            as identifier_hash
+    from resolved_customers
+    inner join identifier_map
+        on resolved_customers.customer_id = identifier_map.customer_id
+
+    union all
+
+    -- and every source record of theirs
+    select
+        resolved_customers.erasure_request_id,
+        resolved_customers.requested_at,
+        'source_record' as identifier_type,
+        {{ identifier_hash("'source_record'", "record_map.source_name || ':' || record_map.record_id") }}
+            as identifier_hash
+    from resolved_customers
+    inner join record_map
+        on resolved_customers.customer_id = record_map.customer_id
+
+),
+
+first_request as (
+
+    -- one row per hash: the earliest request that named it
+    select * from (
+        select
+            hashed.*,
+            row_number() over (
+                partition by hashed.identifier_hash
+                order by hashed.requested_at, hashed.erasure_request_id, hashed.identifier_type
+            ) as request_rank
+        from hashed
+        where hashed.identifier_hash is not null
+    ) as ranked
+    where ranked.request_rank = 1
+
+),
+
+final as (
+
+    select
+        first_request.identifier_hash,
+        first_request.identifier_type,
+        first_request.erasure_request_id,
+        first_request.requested_at,
+        cast({{ dbt.current_timestamp() }} as timestamp) as suppressed_at,
+        cast('{{ invocation_id }}' as varchar) as suppressed_by_invocation_id
+    from first_request
+    {% if is_incremental() %}
+        where
+            not exists (
+                select 1 from {{ this }} as held
+                where held.identifier_hash = first_request.identifier_hash
+            )
+    {% endif %}
+
+)
+
+select * from final

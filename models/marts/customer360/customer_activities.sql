@@ -1,0 +1,163 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='activity_id',
+        on_schema_change='append_new_columns',
+        post_hook=[
+            "delete from {{ this }} where customer_id in (
+                select customer_id from {{ ref('int_privacy__suppressed_customers') }}
+            )"
+        ]
+    )
+}}
+{#- One row per activity. Incremental: a run reads the events received since the latest one
+    held, minus var cdp_activities_lookback_days (late events), and also re-stamps rows
+    already held whose customer changed since (identity merges and splits, a device
+    stitched to a login): both are delete+insert by activity_id, so a full refresh gives
+    the same table. The post-hook removes activities of suppressed (erased) customers. -#}
+
+{%- set lookback_days = var('cdp_activities_lookback_days', 3) | int %}
+
+with
+
+activity_events as (
+
+    select * from {{ ref('int_customer__activity_events') }}
+
+),
+
+record_map as (
+
+    select * from {{ ref('int_identity__record_map') }}
+
+),
+
+suppressed_customers as (
+
+    select * from {{ ref('int_privacy__suppressed_customers') }}
+
+),
+
+new_events as (
+
+    select
+        activity_events.*,
+        cast(null as varchar) as held_customer_id,
+        true as is_new
+    from activity_events
+    {% if is_incremental() %}
+        where
+            coalesce(activity_events.received_at, activity_events.occurred_at) > (
+                select
+                    coalesce(
+                        {{ dbt.dateadd('day', -lookback_days, 'max(held.received_at)') }},
+                        cast('1900-01-01' as timestamp)
+                    )
+                from {{ this }} as held
+            )
+    {% endif %}
+
+),
+
+candidate_events as (
+
+    select * from new_events
+    {% if is_incremental() %}
+        union all
+        -- rows already held, re-stamped below when their customer changed
+        select
+            {%- for column_name in activity_columns().keys() %}
+            held.{{ column_name }},
+            {%- endfor %}
+            held.customer_id as held_customer_id,
+            false as is_new
+        from {{ this }} as held
+        where
+            not exists (
+                select 1 from new_events
+                where new_events.activity_id = held.activity_id
+            )
+    {% endif %}
+
+),
+
+deduplicated as (
+
+    -- loaders may deliver an event twice: keep the latest delivery
+    select * from (
+        select
+            candidate_events.*,
+            row_number() over (
+                partition by candidate_events.activity_id
+                order by candidate_events.received_at desc nulls last
+            ) as delivery_rank
+        from candidate_events
+    ) as ranked
+    where ranked.delivery_rank = 1
+
+),
+
+resolved as (
+
+    -- the record the source names wins; else the fallback (the web device before login)
+    select
+        deduplicated.*,
+        coalesce(by_record.customer_id, by_fallback.customer_id) as resolved_customer_id
+    from deduplicated
+    left outer join record_map as by_record
+        on
+            deduplicated.record_source_name = by_record.source_name
+            and deduplicated.record_id = by_record.record_id
+    left outer join record_map as by_fallback
+        on
+            deduplicated.fallback_record_source_name = by_fallback.source_name
+            and deduplicated.fallback_record_id = by_fallback.record_id
+
+),
+
+changed as (
+
+    -- new or late events, and held events whose customer is no longer the one stored
+    select * from resolved
+    where
+        resolved.is_new
+        or resolved.held_customer_id is distinct from resolved.resolved_customer_id
+
+),
+
+final as (
+
+    select
+        changed.activity_id,
+        cast(changed.resolved_customer_id as varchar) as customer_id,
+        changed.activity_type,
+        changed.occurred_at,
+        changed.received_at,
+        changed.source_name,
+        changed.record_source_name,
+        changed.record_id,
+        changed.fallback_record_source_name,
+        changed.fallback_record_id,
+        changed.anonymous_id,
+        changed.amount,
+        changed.currency,
+        changed.product_id,
+        changed.order_id,
+        changed.quantity,
+        changed.channel,
+        changed.campaign_id,
+        changed.page_path,
+        changed.store_id,
+        changed.status,
+        changed.detail
+    from changed
+    where
+        not exists (
+            select 1 from suppressed_customers
+            where suppressed_customers.customer_id = changed.resolved_customer_id
+        )
+
+)
+
+select * from final
