@@ -218,9 +218,9 @@ class Noise:
         if self.hit("placeholder_birth_date", 0.01):
             return self.rng.choice(["unknown", "N/A", "00/00/0000", "1900-01-01", "?"])
         day, month, year = born.day, born.month, born.year
-        if day <= 12 and day != month and self.hit("birth_date_swapped", 0.03):
+        if day <= 12 and day != month and self.hit("birth_date_swapped", 0.06):
             day, month = month, day
-        if self.hit("birth_date_impossible", 0.004):
+        if self.hit("birth_date_impossible", 0.015):
             day, month = self.rng.choice([(30, 2), (31, 4), (31, 6), (29, 2), (32, 1)])
             if (day, month) == (29, 2) and year % 4 == 0:
                 day = 30

@@ -44,6 +44,7 @@ from .reference import (
     UNSUBSCRIBE_REASONS,
 )
 from .world import (
+    NEVER,
     US_PER_DAY,
     Address,
     People,
@@ -337,7 +338,7 @@ class ChunkGenerator:
             self.shop_customer(int(i), int(p.shop_customer_id[i]), int(p.account_created_us[i]))
             if p.second_account_id[i]:
                 # forgot the first account: a second one, other email, months later
-                created = self.between(int(p.account_created_us[i]), self.task.hi_us)
+                created = _second_account_created(p, int(i))
                 self.noise.note("duplicate_shop_account")
                 self.shop_customer(int(i), int(p.second_account_id[i]), created, second=True)
 
@@ -502,7 +503,8 @@ class ChunkGenerator:
         account = bool(p.has_account[i] and t_us >= p.account_created_us[i])
         guest = not account or self.prng.random() < 0.05
         customer_id = None if guest else int(p.shop_customer_id[i])
-        if customer_id and p.second_account_id[i] and self.prng.random() < 0.3:
+        second_since = _second_account_created(p, i) if p.second_account_id[i] else NEVER
+        if customer_id and t_us >= second_since and self.prng.random() < 0.3:
             customer_id = int(p.second_account_id[i])
         use_work = p.other_email[i] is not None and self.prng.random() < 0.1
         email = p.other_email[i] if use_work else self.email_at(i, t_us)
@@ -1263,6 +1265,11 @@ def _subscriber_plan(gen: ChunkGenerator, selected: np.ndarray) -> list[tuple]:
     if full:
         gen.noise.rng = gen.prng
     return plan
+
+
+def _second_account_created(p: People, i: int) -> int:
+    """A forgotten account's duplicate: made halfway between the first one and the window end."""
+    return (int(p.account_created_us[i]) + int(p.people_end_us)) // 2
 
 
 def _new_email(p: People, i: int, rng: random.Random) -> str:

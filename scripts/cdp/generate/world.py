@@ -145,6 +145,7 @@ class People:
     is_subscriber: np.ndarray
     devices: list[list[Device]]
     is_test_owner: np.ndarray
+    people_end_us: int
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -445,6 +446,7 @@ def build_people(seed: int, first_global: int, n: int, start_us: int, end_us: in
         is_subscriber=is_subscriber,
         devices=devices,
         is_test_owner=is_test_owner,
+        people_end_us=end_us,
         extra={"channel_online": channel_online},
     )
 
