@@ -1,0 +1,35 @@
+{% macro canonical_email(column_name) -%}
+    {{ return(adapter.dispatch('canonical_email')(column_name)) }}
+{%- endmacro %}
+
+{% macro default__canonical_email(column_name) -%}
+    {#- normalize_email, then the rules of providers that deliver several spellings to one
+        mailbox: Gmail ignores dots and a +tag and treats googlemail.com as gmail.com;
+        Outlook/Hotmail/Live/MSN, iCloud, Fastmail and Proton ignore a +tag; Yahoo's
+        disposable addresses are base-keyword. Other domains keep their +tags: a plain
+        mail server may deliver them to different people. -#}
+    {%- set email -%}{{ normalize_email(column_name) }}{%- endset -%}
+    {%- set local_part -%}split_part({{ email }}, '@', 1){%- endset -%}
+    {%- set domain -%}split_part({{ email }}, '@', 2){%- endset -%}
+    case
+        when {{ domain }} in ('gmail.com', 'googlemail.com')
+            and split_part({{ local_part }}, '+', 1) <> ''
+            then replace(split_part({{ local_part }}, '+', 1), '.', '') || '@gmail.com'
+        when (
+            {{ domain }} ~ '^(outlook|hotmail|live)\.([a-z]{2,3}|co\.[a-z]{2}|com\.[a-z]{2})$'
+            or {{ domain }} in (
+                'msn.com', 'icloud.com', 'me.com', 'mac.com', 'fastmail.com', 'fastmail.fm',
+                'protonmail.com', 'protonmail.ch', 'proton.me', 'pm.me'
+            )
+        )
+        and split_part({{ local_part }}, '+', 1) <> ''
+            then split_part({{ local_part }}, '+', 1) || '@' || {{ domain }}
+        when (
+            {{ domain }} ~ '^yahoo\.([a-z]{2,3}|co\.[a-z]{2}|com\.[a-z]{2})$'
+            or {{ domain }} in ('ymail.com', 'rocketmail.com')
+        )
+        and split_part({{ local_part }}, '-', 1) <> ''
+            then split_part({{ local_part }}, '-', 1) || '@' || {{ domain }}
+        else {{ email }}
+    end
+{%- endmacro %}

@@ -1,0 +1,12 @@
+{% macro normalize_postcode(column_name) -%}
+    {{ return(adapter.dispatch('normalize_postcode')(column_name)) }}
+{%- endmacro %}
+
+{% macro default__normalize_postcode(column_name) -%}
+    {#- Upper case, only letters, digits and hyphens kept (spaces and dots dropped:
+        sw1a 1aa -> SW1A1AA, 94105-1234 stays); null when blank or a placeholder. -#}
+    case
+        when not {{ is_placeholder('lower(trim(cast(' ~ column_name ~ ' as varchar)))', 'text') }}
+            then nullif(upper(regexp_replace(cast({{ column_name }} as varchar), '[^A-Za-z0-9-]', '', 'g')), '')
+    end
+{%- endmacro %}
