@@ -11,7 +11,11 @@ cases as (
         ('John.Doe@Example.COM', 'john.doe@example.com', 'john.doe@example.com'),
         ('  mary@shop.co.uk  ', 'mary@shop.co.uk', 'mary@shop.co.uk'),
         ('o''brien@mail.ie', 'o''brien@mail.ie', 'o''brien@mail.ie'),
-        ('first.last+news@company.com', 'first.last+news@company.com', 'first.last+news@company.com'),
+        (
+            'first.last+news@company.com',
+            'first.last+news@company.com',
+            'first.last+news@company.com'
+        ),
         ('j.o.h.n+shop@gmail.com', 'j.o.h.n+shop@gmail.com', 'john@gmail.com'),
         ('John.Smith@GoogleMail.com', 'john.smith@googlemail.com', 'johnsmith@gmail.com'),
         ('jane+deals@outlook.com', 'jane+deals@outlook.com', 'jane@outlook.com'),

@@ -1,0 +1,36 @@
+with
+
+source as (
+
+    select * from {{ source('email', 'bounces') }}
+
+),
+
+renamed as (
+
+    select
+        ---------- ids
+        cast(id as varchar) as bounce_id,
+        cast(nullif(trim(campaign_id), '') as varchar) as campaign_id,
+
+        ---------- strings
+        -- the recipient's address as the email platform keeps it: malformed and
+        -- placeholder addresses become null, as in every staging model
+        case
+            when {{ rejection_reason('email', 'email') }} is null
+                then {{ normalize_email('email') }}
+        end as email,
+        lower(nullif(trim(bounce_type), '')) as bounce_type,
+        nullif(trim(reason), '') as reason,
+
+        ---------- booleans
+        coalesce(lower(trim(bounce_type)) = 'hard', false) as is_hard_bounce,
+
+        ---------- timestamps
+        cast(bounced_at as timestamp) as bounced_at
+
+    from source
+
+)
+
+select * from renamed

@@ -1,0 +1,44 @@
+with
+
+source as (
+
+    select * from {{ source('email', 'subscribers') }}
+
+),
+
+validated as (
+
+    select
+        source.*,
+        {{ rejection_reason('email', 'email') }} as email_rejection
+    from source
+
+),
+
+renamed as (
+
+    select
+        ---------- ids
+        cast(id as varchar) as subscriber_id,
+        cast(nullif(trim(list_id), '') as varchar) as list_id,
+
+        ---------- strings
+        case when email_rejection is null then {{ normalize_email('email') }} end as email,
+        lower(nullif(trim(status), '')) as status,
+        {{ clean_display_name('first_name') }} as first_name,
+        {{ clean_display_name('last_name') }} as last_name,
+        lower(nullif(trim(signup_source), '')) as signup_source,
+
+        ---------- booleans
+        coalesce(email_rejection = 'malformed_email', false) as has_invalid_email,
+        coalesce(email_rejection = 'placeholder_email', false) as is_placeholder_email,
+
+        ---------- timestamps
+        cast(subscribed_at as timestamp) as subscribed_at,
+        cast(updated_at as timestamp) as updated_at
+
+    from validated
+
+)
+
+select * from renamed

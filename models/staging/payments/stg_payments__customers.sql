@@ -1,0 +1,56 @@
+with
+
+source as (
+
+    select * from {{ source('payments', 'customers') }}
+
+),
+
+validated as (
+
+    select
+        source.*,
+        {{ normalize_country('address_country') }} as country_code,
+        {{ rejection_reason('email', 'email') }} as email_rejection,
+        {{ rejection_reason('phone', 'phone', {'country_expression': normalize_country('address_country')}) }}
+            as phone_rejection
+    from source
+
+),
+
+renamed as (
+
+    select
+        ---------- ids
+        cast(id as varchar) as payments_customer_id,
+        cast(nullif(trim(metadata_shop_customer_id), '') as varchar) as shop_customer_id,
+
+        ---------- strings
+        case when email_rejection is null then {{ normalize_email('email') }} end as email,
+        case
+            when phone_rejection is null
+                then {{ normalize_phone('phone', country_expression='country_code') }}
+        end as phone,
+        {{ clean_display_name('name') }} as full_name,
+        {{ name_from_full_name('name', 'first') }} as first_name,
+        {{ name_from_full_name('name', 'last') }} as last_name,
+        {{ clean_display_name('address_line1') }} as address_line1,
+        {{ clean_display_name('address_city') }} as city,
+        {{ normalize_postcode('address_postal_code') }} as postcode,
+        country_code,
+
+        ---------- booleans
+        coalesce(is_deleted, false) as is_deleted,
+        coalesce(email_rejection = 'malformed_email', false) as has_invalid_email,
+        coalesce(email_rejection = 'placeholder_email', false) as is_placeholder_email,
+        coalesce(phone_rejection = 'invalid_phone', false) as has_invalid_phone,
+        coalesce(phone_rejection = 'placeholder_phone', false) as is_placeholder_phone,
+
+        ---------- timestamps
+        cast(created as timestamp) as created_at
+
+    from validated
+
+)
+
+select * from renamed

@@ -1,0 +1,67 @@
+{#- The help desk stores no country: the region of the user's locale (en-GB -> GB), else the
+    country of a single-country language (de -> DE), reads phones typed without a code. -#}
+{%- set locale_country_code -%}
+    case
+        when lower(trim(locale)) ~ '^[a-z]{2,3}[-_][a-z]{2}$' then upper(right(trim(locale), 2))
+        when lower(trim(locale)) in ('de', 'fr', 'es', 'it', 'nl', 'pl', 'pt', 'fi')
+            then upper(trim(locale))
+    end
+{%- endset -%}
+
+with
+
+source as (
+
+    select * from {{ source('support', 'users') }}
+
+),
+
+validated as (
+
+    select
+        source.*,
+        {{ locale_country_code }} as locale_country_code,
+        {{ rejection_reason('email', 'email') }} as email_rejection,
+        {{ rejection_reason('phone', 'phone', {'country_expression': locale_country_code}) }}
+            as phone_rejection
+    from source
+
+),
+
+renamed as (
+
+    select
+        ---------- ids
+        cast(id as varchar) as support_user_id,
+        cast(nullif(trim(external_id), '') as varchar) as shop_customer_id,
+
+        ---------- strings
+        case when email_rejection is null then {{ normalize_email('email') }} end as email,
+        case
+            when phone_rejection is null
+                then {{ normalize_phone('phone', country_expression='locale_country_code') }}
+        end as phone,
+        {{ clean_display_name('name') }} as full_name,
+        {{ name_from_full_name('name', 'first') }} as first_name,
+        {{ name_from_full_name('name', 'last') }} as last_name,
+        lower(nullif(trim(role), '')) as role,
+        nullif(trim(locale), '') as locale,
+        nullif(trim(time_zone), '') as time_zone,
+
+        ---------- booleans
+        coalesce(lower(trim(role)) = 'end-user', false) as is_end_user,
+        coalesce(active, false) as is_active,
+        coalesce(email_rejection = 'malformed_email', false) as has_invalid_email,
+        coalesce(email_rejection = 'placeholder_email', false) as is_placeholder_email,
+        coalesce(phone_rejection = 'invalid_phone', false) as has_invalid_phone,
+        coalesce(phone_rejection = 'placeholder_phone', false) as is_placeholder_phone,
+
+        ---------- timestamps
+        cast(created_at as timestamp) as created_at,
+        cast(updated_at as timestamp) as updated_at
+
+    from validated
+
+)
+
+select * from renamed

@@ -1,0 +1,58 @@
+with
+
+source as (
+
+    select * from {{ source('web', 'identifies') }}
+
+),
+
+deduplicated as (
+
+    -- loaders deliver a message at least once: keep the first copy of each message id
+    {{ deduplicate('source', partition_by='id', order_by='received_at, sent_at') }}
+
+),
+
+validated as (
+
+    select
+        deduplicated.*,
+        {{ rejection_reason('email', 'email') }} as email_rejection,
+        {{ rejection_reason('phone', 'phone') }} as phone_rejection
+    from deduplicated
+
+),
+
+renamed as (
+
+    select
+        ---------- ids
+        cast(id as varchar) as identify_id,
+        cast(nullif(trim(anonymous_id), '') as varchar) as anonymous_id,
+        cast(nullif(trim(user_id), '') as varchar) as user_id,
+        cast(nullif(trim(context_device_id), '') as varchar) as device_id,
+
+        ---------- strings
+        case when email_rejection is null then {{ normalize_email('email') }} end as email,
+        case when phone_rejection is null then {{ normalize_phone('phone') }} end as phone,
+        {{ clean_display_name('first_name') }} as first_name,
+        {{ clean_display_name('last_name') }} as last_name,
+        lower(nullif(trim(context_device_type), '')) as device_type,
+        nullif(trim(context_ip), '') as ip_address,
+        nullif(trim(context_user_agent), '') as user_agent,
+
+        ---------- booleans
+        coalesce(email_rejection = 'malformed_email', false) as has_invalid_email,
+        coalesce(email_rejection = 'placeholder_email', false) as is_placeholder_email,
+        coalesce(phone_rejection = 'invalid_phone', false) as has_invalid_phone,
+        coalesce(phone_rejection = 'placeholder_phone', false) as is_placeholder_phone,
+
+        ---------- timestamps
+        cast("timestamp" as timestamp) as identified_at,  -- noqa: RF06
+        cast(received_at as timestamp) as received_at
+
+    from validated
+
+)
+
+select * from renamed
