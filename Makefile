@@ -41,6 +41,8 @@ demo: install  ## generate demo data, load it into DuckDB, dbt build, print a su
 	$(BIN)/cdp-load --target duckdb --duckdb-path $(DEMO_DB) --input $(DEMO_DIR)
 	CDP_DUCKDB_PATH=$(DEMO_DB) $(DBT) build --target duckdb --quiet --warn-error-options '{"error": []}'
 	$(BIN)/cdp-summary --duckdb-path $(DEMO_DB) --input $(DEMO_DIR)
+	@# Reverse ETL: one audience to a file and to a local signed webhook, run twice.
+	CDP_DUCKDB_PATH=$(DEMO_DB) $(BIN)/python -m cdp.sync.demo --config syncs.yml --duckdb-path $(DEMO_DB)
 
 test: install lint  ## lint, then dbt build + tests on DuckDB and PostgreSQL, then pytest
 	scripts/with_postgres.sh $(MAKE) --no-print-directory _test-engines
