@@ -100,10 +100,13 @@ def build_plan(warehouse: Warehouse, sync: ResolvedSync, sample_size: int = 5) -
         )
 
     consented = " and ".join(f'coalesce(export."{c}", false)' for c in config.consent_columns())
-    suppressed = " or ".join(
-        f"exists (select 1 from {quote_relation(s.relation)} as suppressed "
-        f'where cast(suppressed."{s.key_column}" as varchar) = cast({key} as varchar))'
-        for s in sync.suppression
+    suppressed = (
+        "\n            union\n            ".join(
+            f'select cast("{s.key_column}" as varchar) as record_key '
+            f"from {quote_relation(s.relation)}"
+            for s in sync.suppression
+        )
+        or "select cast(null as varchar) as record_key where false"
     )
     removal_filter = "" if sync.mode == Mode.MIRROR else "and diff._cdp_reason <> 'left_export'"
     update_filter = "and false" if sync.mode == Mode.INSERT else ""
@@ -120,7 +123,6 @@ def build_plan(warehouse: Warehouse, sync: ResolvedSync, sample_size: int = 5) -
                 cast({key} as varchar) as _cdp_export_key,
                 cast(export."{config.hash_column}" as varchar) as _cdp_export_hash,
                 {consented or "true"} as _cdp_is_consented,
-                {suppressed or "false"} as _cdp_is_suppressed,
                 export.*
             from {export} as export
             where {key} is not null
@@ -133,6 +135,13 @@ def build_plan(warehouse: Warehouse, sync: ResolvedSync, sample_size: int = 5) -
 
         ),
 
+        suppressed as (
+
+            -- keys never to send and to remove wherever they were sent (erasure)
+            {suppressed}
+
+        ),
+
         failed_before as (
 
             select distinct record_key from {ERRORS}
@@ -140,34 +149,50 @@ def build_plan(warehouse: Warehouse, sync: ResolvedSync, sample_size: int = 5) -
 
         ),
 
-        diff as (
+        joined as (
 
             select
                 coalesce(export_rows._cdp_export_key, delivered.record_key) as _cdp_key,
-                case
-                    when delivered.record_key is null then 'add'
-                    when export_rows._cdp_export_key is null then 'remove'
-                    when export_rows._cdp_is_suppressed or not export_rows._cdp_is_consented
-                        then 'remove'
-                    when export_rows._cdp_export_hash <> delivered.row_hash
-                        or delivered.config_hash <> ? then 'update'
-                end as _cdp_operation,
-                case
-                    when export_rows._cdp_export_key is null then 'left_export'
-                    when export_rows._cdp_is_suppressed then 'suppressed'
-                    when not export_rows._cdp_is_consented then 'consent'
-                end as _cdp_reason,
-                failed_before.record_key is not null as _cdp_is_retry,
-                export_rows._cdp_export_hash as _cdp_hash,
-                delivered.destination_ids as _cdp_previous_ids,
+                export_rows._cdp_export_key,
+                export_rows._cdp_export_hash,
                 export_rows._cdp_is_consented,
-                export_rows._cdp_is_suppressed
+                delivered.record_key as delivered_key,
+                delivered.row_hash as delivered_hash,
+                delivered.config_hash as delivered_config_hash,
+                delivered.destination_ids
             from export_rows
             full outer join delivered
                 on export_rows._cdp_export_key = delivered.record_key
+
+        ),
+
+        diff as (
+
+            select
+                joined._cdp_key,
+                case
+                    when joined.delivered_key is null then 'add'
+                    when suppressed.record_key is not null then 'remove'
+                    when joined._cdp_export_key is null then 'remove'
+                    when not joined._cdp_is_consented then 'remove'
+                    when joined._cdp_export_hash <> joined.delivered_hash
+                        or joined.delivered_config_hash <> ? then 'update'
+                end as _cdp_operation,
+                case
+                    when suppressed.record_key is not null then 'suppressed'
+                    when joined._cdp_export_key is null then 'left_export'
+                    when not joined._cdp_is_consented then 'consent'
+                end as _cdp_reason,
+                failed_before.record_key is not null as _cdp_is_retry,
+                joined._cdp_export_hash as _cdp_hash,
+                joined.destination_ids as _cdp_previous_ids,
+                joined._cdp_is_consented,
+                suppressed.record_key is not null as _cdp_is_suppressed
+            from joined
+            left outer join (select distinct record_key from suppressed) as suppressed
+                on joined._cdp_key = suppressed.record_key
             left outer join failed_before
-                on coalesce(export_rows._cdp_export_key, delivered.record_key)
-                    = failed_before.record_key
+                on joined._cdp_key = failed_before.record_key
 
         ),
 
