@@ -8,8 +8,10 @@ signals throttling in its body) and where its wait hint lives.
 
 from __future__ import annotations
 
+import functools
 import logging
 import random
+import ssl
 from collections.abc import Callable
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -55,6 +57,12 @@ def retry_after_seconds(response: httpx.Response) -> float | None:
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
+@functools.cache
+def _tls() -> ssl.SSLContext:
+    """One verified TLS context per process (loading the CA bundle is slow)."""
+    return ssl.create_default_context()
+
+
 class HttpClient:
     """One httpx client per connector, with the sync's retry settings."""
 
@@ -75,6 +83,7 @@ class HttpClient:
             headers={"User-Agent": "cdp-sync/0.1", **(headers or {})},
             auth=auth,
             timeout=httpx.Timeout(retry.timeout_seconds),
+            verify=_tls(),
         )
         self._is_retryable = is_retryable
         self._wait_hint = wait_hint or retry_after_seconds

@@ -156,6 +156,9 @@ def write_config(path: Path, *syncs: dict[str, Any], **defaults: Any) -> Path:
 
 
 def state_keys(warehouse: Warehouse, sync_name: str) -> set[str]:
+    from cdp.sync.state import ensure_tables
+
+    ensure_tables(warehouse)
     rows = warehouse.fetchall(
         "select record_key from cdp_sync.sync_state where sync_name = ?", [sync_name]
     )
