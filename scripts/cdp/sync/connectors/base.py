@@ -116,8 +116,11 @@ class Connector(ABC):
         """Called after the last batch of a successful run; may return a note for the summary."""
         return None
 
-    def close(self) -> None:  # noqa: B027 - optional hook
-        """Release connections."""
+    def close(self) -> None:
+        """Release connections (the HTTP client, when the connector made one)."""
+        http = getattr(self, "_http", None)
+        if http is not None:
+            http.close()
 
     @classmethod
     def missing_secrets(cls, settings: ConnectorSettings) -> list[str]:

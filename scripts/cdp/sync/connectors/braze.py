@@ -129,7 +129,3 @@ class BrazeConnector(Connector):
             Outcome.rejected(key, rejected[i]) if i in rejected else Outcome.confirmed(key)
             for i, key in enumerate(keys)
         ]
-
-    def close(self) -> None:
-        if hasattr(self, "_http"):
-            self._http.close()

@@ -165,7 +165,3 @@ class HubSpotConnector(Connector):
             )
         missing = response.json().get("recordIdsMissing") or []
         return {str(record_id) for record_id in missing} - set(remove or [])
-
-    def close(self) -> None:
-        if hasattr(self, "_http"):
-            self._http.close()

@@ -205,7 +205,3 @@ class MailchimpConnector(Connector):
             raise DestinationError(f"Mailchimp: {_problem(response)} (list or segment unknown)")
         if response.status_code >= 400:
             raise BatchRejected(f"Mailchimp HTTP {response.status_code}: {_problem(response)}")
-
-    def close(self) -> None:
-        if hasattr(self, "_http"):
-            self._http.close()

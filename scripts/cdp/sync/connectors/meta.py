@@ -197,7 +197,3 @@ class MetaCustomAudienceConnector(Connector):
     def finish(self, delivered_anything: bool) -> str | None:
         invalid = getattr(self, "invalid_entries", 0)
         return f"Meta counted {invalid} invalid entries" if invalid else None
-
-    def close(self) -> None:
-        if hasattr(self, "_http"):
-            self._http.close()

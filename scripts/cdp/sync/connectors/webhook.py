@@ -166,10 +166,6 @@ class WebhookConnector(Connector):
             raise BatchRejected(f"HTTP {response.status_code}: {response.text[:500]}")
         return response
 
-    def close(self) -> None:
-        if hasattr(self, "_http"):
-            self._http.close()
-
 
 def generate_secret() -> str:
     """A fresh whsec_ secret (24 random bytes)."""
