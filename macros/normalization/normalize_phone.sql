@@ -104,9 +104,13 @@
                                 ),
                                 '(0)', ''
                             ) as phone_text
+                        {{ optimization_fence() }}
                     ) as phone_country
+                    {{ optimization_fence() }}
                 ) as phone_input
+                {{ optimization_fence() }}
             ) as phone_prefixed
+            {{ optimization_fence() }}
         ) as phone_marked
     )
 {%- endmacro %}
