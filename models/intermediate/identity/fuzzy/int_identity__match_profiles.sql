@@ -1,0 +1,106 @@
+{{ config(enabled=var('cdp_identity_fuzzy', {}).get('enabled', false)) }}
+
+with
+
+records as (
+
+    select * from {{ ref('int_identity__records') }}
+
+),
+
+nicknames as (
+
+    select * from {{ ref('nicknames') }}
+
+),
+
+canonical_names as (
+
+    -- a nickname stands for its formal name (the first alphabetically when it has several)
+    select
+        nickname as name_key,
+        min(name) as canonical_name_key
+    from nicknames
+    group by nickname
+
+),
+
+normalized as (
+
+    select
+        source_name,
+        record_id,
+        {{ normalize_name('first_name') }} as first_name_key,
+        {{ normalize_name('last_name') }} as last_name_key,
+        birth_date,
+        {{ canonical_email('email') }} as email,
+        phone,
+        {{ normalize_address('address_line1') }} as address_key,
+        {{ normalize_postcode('postcode') }} as postcode,
+        {{ normalize_name('city') }} as city_key,
+        country_code
+    from records
+
+),
+
+keyed as (
+
+    select
+        normalized.*,
+        coalesce(canonical_names.canonical_name_key, normalized.first_name_key)
+            as first_name_canonical,
+        -- the local part without a +tag and punctuation: john.smith+shop -> johnsmith
+        nullif(
+            regexp_replace(
+                split_part(split_part(normalized.email, '@', 1), '+', 1), '[^a-z0-9]', '', 'g'
+            ),
+            ''
+        ) as email_local_part,
+        nullif(split_part(normalized.email, '@', 2), '') as email_domain
+    from normalized
+    left join canonical_names
+        on normalized.first_name_key = canonical_names.name_key
+    where normalized.first_name_key is not null
+        or normalized.last_name_key is not null
+        or normalized.email is not null
+        or normalized.phone is not null
+
+),
+
+final as (
+
+    select
+        source_name,
+        record_id,
+        first_name_key,
+        first_name_canonical,
+        last_name_key,
+        birth_date,
+        email,
+        email_local_part,
+        email_domain,
+        regexp_replace(coalesce(email_local_part, ''), '[^0-9]', '', 'g') as email_digits,
+        -- a typo leaves one end of a long local part intact: block on each end
+        case when length(email_local_part) >= 8 then left(email_local_part, 6) end as email_head,
+        case when length(email_local_part) >= 8 then right(email_local_part, 6) end as email_tail,
+        phone,
+        address_key,
+        postcode,
+        city_key,
+        country_code,
+        -- term frequencies: the share of profiles carrying the same name
+        case
+            when first_name_key is not null
+                then cast(count(*) over (partition by first_name_key) as double precision)
+                / count(first_name_key) over ()
+        end as first_name_frequency,
+        case
+            when last_name_key is not null
+                then cast(count(*) over (partition by last_name_key) as double precision)
+                / count(last_name_key) over ()
+        end as last_name_frequency
+    from keyed
+
+)
+
+select * from final

@@ -1,0 +1,484 @@
+"""`cdp-evaluate`: identity resolution against the generator's ground truth.
+
+    cdp-evaluate --people 100000                 # generate (or reuse), load, build, score
+    cdp-evaluate --people 100000 --with-splink   # and Splink on the same records, side by side
+
+Generates data at --people with cdp-generate (reused when --data-dir already holds a batch
+of that size and seed), loads it with cdp-load, runs the staging and identity models with
+dbt, then compares int_identity__record_map with raw_truth.ground_truth: pairwise
+precision, recall and F1 (over pairs of records put in one customer), B-cubed precision,
+recall and F1 (per record, over its cluster), the largest customer and wall time per stage
+(and per identity model, from dbt's run_results.json).
+
+--with-splink runs Splink (`pip install -e '.[bench]'`) on the same match profiles
+(int_identity__match_profiles) with comparable settings: the same blocking rules and
+threshold, names with term-frequency adjustment, date of birth, email, phone, address and
+postcode; u from random pairs, m by expectation-maximisation per blocking rule. Its
+pairwise predictions replace our fuzzy edges next to the same deterministic edges
+(int_identity__edges of kind deterministic and always_match), connected components give
+its customers, and both are scored on the same records.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from cdp.dbt_sources import project_dir, project_vars
+
+log = logging.getLogger("cdp.evaluate")
+BIN_DIR = Path(sys.executable).parent
+
+
+# ---------------------------------------------------------------- metrics
+@dataclass(frozen=True)
+class ClusterMetrics:
+    """Quality of a clustering of records against the true people."""
+
+    records: int
+    predicted_clusters: int
+    true_clusters: int
+    largest_cluster: int
+    pairwise_precision: float
+    pairwise_recall: float
+    pairwise_f1: float
+    bcubed_precision: float
+    bcubed_recall: float
+    bcubed_f1: float
+
+
+def _f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def _pairs(sizes: np.ndarray) -> float:
+    sizes = sizes.astype(np.float64)
+    return float((sizes * (sizes - 1) / 2).sum())
+
+
+def cluster_metrics(predicted: Sequence[Any], truth: Sequence[Any]) -> ClusterMetrics:
+    """Score a clustering: predicted[i] and truth[i] are the cluster labels of record i.
+
+    Pairwise: precision = true pairs found / pairs predicted, recall = true pairs found / true
+    pairs (a pair is two records in one cluster; a clustering of singletons has precision 1
+    by convention). B-cubed: for each record, the share of its predicted cluster that is the
+    same person (precision) and the share of its person found in its cluster (recall),
+    averaged over records.
+    """
+    if len(predicted) != len(truth):
+        raise ValueError("predicted and truth must label the same records")
+    if len(predicted) == 0:
+        raise ValueError("no records to score")
+    _, predicted_ids = np.unique(
+        np.asarray(predicted, dtype=object).astype(str), return_inverse=True
+    )
+    _, true_ids = np.unique(np.asarray(truth, dtype=object).astype(str), return_inverse=True)
+    predicted_sizes = np.bincount(predicted_ids)
+    true_sizes = np.bincount(true_ids)
+    # contingency cells: records sharing a predicted cluster and a true person
+    cell_keys = predicted_ids.astype(np.int64) * (int(true_ids.max()) + 1) + true_ids
+    cell_keys, cell_sizes = np.unique(cell_keys, return_counts=True)
+    cell_predicted = cell_keys // (int(true_ids.max()) + 1)
+    cell_true = cell_keys % (int(true_ids.max()) + 1)
+
+    found_pairs = _pairs(cell_sizes)
+    predicted_pairs = _pairs(predicted_sizes)
+    true_pairs = _pairs(true_sizes)
+    pairwise_precision = found_pairs / predicted_pairs if predicted_pairs else 1.0
+    pairwise_recall = found_pairs / true_pairs if true_pairs else 1.0
+
+    cells = cell_sizes.astype(np.float64)
+    records = len(predicted_ids)
+    bcubed_precision = float((cells * cells / predicted_sizes[cell_predicted]).sum()) / records
+    bcubed_recall = float((cells * cells / true_sizes[cell_true]).sum()) / records
+    return ClusterMetrics(
+        records=records,
+        predicted_clusters=len(predicted_sizes),
+        true_clusters=len(true_sizes),
+        largest_cluster=int(predicted_sizes.max()),
+        pairwise_precision=pairwise_precision,
+        pairwise_recall=pairwise_recall,
+        pairwise_f1=_f1(pairwise_precision, pairwise_recall),
+        bcubed_precision=bcubed_precision,
+        bcubed_recall=bcubed_recall,
+        bcubed_f1=_f1(bcubed_precision, bcubed_recall),
+    )
+
+
+def connected_components(nodes: Sequence[str], edges: Sequence[tuple[str, str]]) -> list[int]:
+    """The component number of each node, linking the node pairs in edges."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components as scipy_components
+
+    index = {node: i for i, node in enumerate(nodes)}
+    pairs = [(index[a], index[b]) for a, b in edges if a in index and b in index]
+    rows = np.fromiter((a for a, _ in pairs), dtype=np.int64, count=len(pairs))
+    cols = np.fromiter((b for _, b in pairs), dtype=np.int64, count=len(pairs))
+    graph = coo_matrix((np.ones(len(pairs)), (rows, cols)), shape=(len(nodes), len(nodes)))
+    _, labels = scipy_components(graph, directed=False)
+    return labels.tolist()
+
+
+# ---------------------------------------------------------------- running the pipeline
+@dataclass
+class Run:
+    """What one evaluation did and measured."""
+
+    people: int
+    seed: int
+    noise: str
+    target: str
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    model_seconds: dict[str, float] = field(default_factory=dict)
+    ours: ClusterMetrics | None = None
+    splink: ClusterMetrics | None = None
+    splink_seconds: dict[str, float] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+def timed(run: Run, stage: str, action: Callable[[], Any]) -> Any:
+    started = time.perf_counter()
+    result = action()
+    run.stage_seconds[stage] = time.perf_counter() - started
+    log.info("%s: %.1f s", stage, run.stage_seconds[stage])
+    return result
+
+
+def _command(args: list[str], env: dict[str, str], cwd: Path) -> None:
+    log.debug("running %s", " ".join(args))
+    result = subprocess.run(args, env=env, cwd=cwd, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(
+            f"{' '.join(args[:3])} failed ({result.returncode}):\n"
+            f"{result.stdout[-4000:]}\n{result.stderr[-2000:]}"
+        )
+
+
+def data_is_reusable(folder: Path, people: int, seed: int, noise: str) -> bool:
+    """True when folder holds a whole batch generated with these arguments."""
+    manifest = folder / "manifest.json"
+    if not manifest.is_file():
+        return False
+    content = json.loads(manifest.read_text(encoding="utf-8"))
+    arguments = content.get("arguments") or {}
+    return (
+        content.get("kind") == "batch"
+        and content.get("new_people") == people
+        and arguments.get("seed") == seed
+        and str(arguments.get("noise", "default")) == noise
+    )
+
+
+def dbt_environment(args: argparse.Namespace, work: Path) -> dict[str, str]:
+    env = {
+        **os.environ,
+        "DBT_PROFILES_DIR": str(project_dir()),
+        "DBT_TARGET_PATH": str(work / "target"),
+        "DBT_LOG_PATH": str(work / "logs"),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+        "CDP_TARGET": args.target,
+    }
+    if args.target == "duckdb":
+        env["CDP_DUCKDB_PATH"] = str(args.duckdb_path)
+    return env
+
+
+def model_times(target_path: Path) -> dict[str, float]:
+    results = json.loads((target_path / "run_results.json").read_text(encoding="utf-8"))
+    return {
+        item["unique_id"].split(".")[-1]: float(item.get("execution_time") or 0.0)
+        for item in results.get("results", [])
+    }
+
+
+def connect(args: argparse.Namespace) -> Any:
+    if args.target == "duckdb":
+        import duckdb
+
+        return duckdb.connect(str(args.duckdb_path), read_only=True)
+    import psycopg2
+
+    return psycopg2.connect(dbname=os.environ.get("PGDATABASE", "cdp"))
+
+
+def query(connection: Any, sql: str) -> list[tuple[Any, ...]]:
+    cursor = connection.cursor()
+    cursor.execute(sql)
+    rows = list(cursor.fetchall())
+    cursor.close()
+    return rows
+
+
+def record_key(source_name: str, record_id: str) -> str:
+    return f"{source_name}|{record_id}"
+
+
+def score_ours(connection: Any, schema: str) -> tuple[ClusterMetrics, list[str], list[str]]:
+    rows = query(
+        connection,
+        f"""
+        select record_map.source_name, record_map.record_id, record_map.customer_id,
+            truth.person_id
+        from {schema}_intermediate.int_identity__record_map as record_map
+        inner join raw_truth.ground_truth as truth
+            on record_map.source_name = truth.source_name
+            and record_map.record_id = truth.record_id
+        """,
+    )
+    if not rows:
+        raise RuntimeError("no record of int_identity__record_map is in the ground truth")
+    keys = [record_key(source, record) for source, record, _, _ in rows]
+    metrics = cluster_metrics([row[2] for row in rows], [row[3] for row in rows])
+    return metrics, keys, [row[3] for row in rows]
+
+
+# ---------------------------------------------------------------- Splink
+def run_splink(
+    connection: Any,
+    schema: str,
+    settings: dict[str, Any],
+    run: Run,
+) -> list[tuple[str, str]]:
+    """Splink's accepted pairs (record keys) over the match profiles, timed per step."""
+    try:
+        import splink.comparison_library as cl
+        from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+    except ImportError as error:  # pragma: no cover - depends on the optional extra
+        raise RuntimeError("Splink is not installed: pip install -e '.[bench]'") from error
+    import duckdb
+
+    started = time.perf_counter()
+    columns = (
+        "source_name, record_id, first_name_key, last_name_key, birth_date, email, "
+        "email_local_part, email_domain, email_head, email_tail, phone, address_key, "
+        "postcode, city_key, first_name_canonical"
+    )
+    rows = query(
+        connection, f"select {columns} from {schema}_intermediate.int_identity__match_profiles"
+    )
+    names = [name.strip() for name in columns.split(",")]
+    splink_connection = duckdb.connect()
+    import pyarrow as pa
+
+    table = pa.table({name: [row[i] for row in rows] for i, name in enumerate(names)})
+    splink_connection.register("profiles_arrow", table)
+    splink_connection.execute(
+        "create table profiles as select source_name || '|' || record_id as unique_id, * "
+        "from profiles_arrow"
+    )
+    del rows, table
+    run.splink_seconds["load profiles"] = time.perf_counter() - started
+
+    db_api = DuckDBAPI(connection=splink_connection)
+    source = db_api.register("profiles")
+    rules = [block_on(*rule["keys"]) for rule in settings["blocking_rules"]]
+    splink_settings = SettingsCreator(
+        link_type="dedupe_only",
+        blocking_rules_to_generate_predictions=rules,
+        comparisons=[
+            cl.NameComparison("first_name_key").configure(term_frequency_adjustments=True),
+            cl.NameComparison("last_name_key").configure(term_frequency_adjustments=True),
+            cl.DateOfBirthComparison("birth_date", input_is_string=False),
+            cl.EmailComparison("email"),
+            cl.ExactMatch("phone"),
+            cl.JaroWinklerAtThresholds("address_key", [0.88]),
+            cl.ExactMatch("postcode"),
+        ],
+        retain_intermediate_calculation_columns=False,
+    )
+    linker = Linker(source, splink_settings, log_level=logging.WARNING)
+    started = time.perf_counter()
+    linker.training.estimate_probability_two_random_records_match(
+        [block_on("email"), block_on("phone")], recall=0.7
+    )
+    linker.training.estimate_u_using_random_sampling(max_pairs=settings["u_pairs"], seed=1)
+    for keys in (
+        ("first_name_key", "last_name_key", "birth_date"),
+        ("email_local_part",),
+        ("last_name_key", "postcode"),
+    ):
+        linker.training.estimate_parameters_using_expectation_maximisation(block_on(*keys))
+    run.splink_seconds["train"] = time.perf_counter() - started
+    started = time.perf_counter()
+    predictions = linker.inference.predict(threshold_match_probability=settings["threshold"])
+    pairs = [
+        (left, right)
+        for left, right in predictions.as_duckdbpyrelation()
+        .select("unique_id_l, unique_id_r")
+        .fetchall()
+    ]
+    run.splink_seconds["predict"] = time.perf_counter() - started
+    splink_connection.close()
+    return pairs
+
+
+def score_splink(
+    connection: Any,
+    schema: str,
+    keys: list[str],
+    truth: list[str],
+    splink_pairs: list[tuple[str, str]],
+    run: Run,
+) -> ClusterMetrics:
+    started = time.perf_counter()
+    deterministic = query(
+        connection,
+        f"""
+        select source_name_a, record_id_a, source_name_b, record_id_b
+        from {schema}_intermediate.int_identity__edges
+        where edge_kind <> 'fuzzy'
+        """,
+    )
+    edges = [(record_key(a, b), record_key(c, d)) for a, b, c, d in deterministic]
+    labels = connected_components(keys, edges + splink_pairs)
+    run.splink_seconds["components"] = time.perf_counter() - started
+    return cluster_metrics(labels, truth)
+
+
+# ---------------------------------------------------------------- command line
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="cdp-evaluate",
+        description="Score identity resolution against the generator's ground truth.",
+    )
+    parser.add_argument("--people", type=int, default=10_000, help="true people (default 10000)")
+    parser.add_argument("--seed", type=int, default=42, help="generator seed (default 42)")
+    parser.add_argument("--noise", default="default", help="generator noise level")
+    parser.add_argument("--data-dir", type=Path, help="data folder (default data/eval-<people>)")
+    parser.add_argument("--target", choices=["duckdb", "postgres"], default="duckdb")
+    parser.add_argument(
+        "--duckdb-path", type=Path, help="warehouse file (default warehouse/eval-<people>.duckdb)"
+    )
+    parser.add_argument(
+        "--skip-build", action="store_true", help="score what the warehouse already holds"
+    )
+    parser.add_argument("--with-splink", action="store_true", help="also run Splink, side by side")
+    parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    parser.add_argument("--log-level", default="INFO")
+    args = parser.parse_args(argv)
+    if args.people < 1:
+        parser.error("--people must be at least 1")
+    root = project_dir()
+    args.data_dir = args.data_dir or root / "data" / f"eval-{args.people}-{args.seed}"
+    args.duckdb_path = args.duckdb_path or root / "warehouse" / f"eval-{args.people}.duckdb"
+    return args
+
+
+def build(args: argparse.Namespace, run: Run, work: Path) -> None:
+    root = project_dir()
+    if data_is_reusable(args.data_dir, args.people, args.seed, args.noise):
+        run.notes.append(f"reused data in {args.data_dir}")
+    else:
+        generate = [
+            str(BIN_DIR / "cdp-generate"),
+            *("--people", str(args.people), "--seed", str(args.seed), "--noise", args.noise),
+            *("--out", str(args.data_dir), "--force", "--no-progress"),
+        ]
+        timed(run, "generate", lambda: _command(generate, dict(os.environ), root))
+    load = [str(BIN_DIR / "cdp-load"), "--target", args.target, "--input", str(args.data_dir)]
+    if args.target == "duckdb":
+        args.duckdb_path.parent.mkdir(parents=True, exist_ok=True)
+        args.duckdb_path.unlink(missing_ok=True)
+        load += ["--duckdb-path", str(args.duckdb_path)]
+    timed(run, "load", lambda: _command(load, dict(os.environ), root))
+    env = dbt_environment(args, work)
+    dbt = str(BIN_DIR / "dbt")
+    timed(
+        run,
+        "seeds + staging",
+        lambda: _command(
+            [
+                dbt,
+                "build",
+                "--select",
+                "seeds",
+                "staging",
+                "--exclude",
+                "test_type:data",
+                "test_type:unit",
+            ],
+            env,
+            root,
+        ),
+    )
+    timed(
+        run,
+        "identity",
+        lambda: _command([dbt, "run", "--select", "models/intermediate/identity"], env, root),
+    )
+    run.model_seconds = model_times(work / "target")
+
+
+def format_report(run: Run) -> str:
+    lines = [
+        f"cdp-evaluate: {run.people:,} people, seed {run.seed}, noise {run.noise}, {run.target}",
+        *(f"  note: {note}" for note in run.notes),
+        "",
+        "wall time per stage (s)",
+        *(f"  {stage:<28}{seconds:10.1f}" for stage, seconds in run.stage_seconds.items()),
+    ]
+    if run.model_seconds:
+        lines.append("identity models (s)")
+        for model, seconds in sorted(run.model_seconds.items(), key=lambda item: -item[1]):
+            lines.append(f"  {model:<40}{seconds:10.1f}")
+    if run.splink_seconds:
+        lines.append("Splink (s)")
+        lines += [f"  {step:<28}{seconds:10.1f}" for step, seconds in run.splink_seconds.items()]
+    lines += ["", f"{'metric':<22}{'cdp':>12}" + (f"{'Splink':>12}" if run.splink else "")]
+    assert run.ours is not None
+    ours = asdict(run.ours)
+    theirs = asdict(run.splink) if run.splink else {}
+    for name, value in ours.items():
+        cell = f"{value:>12,}" if isinstance(value, int) else f"{value:>12.4f}"
+        other = theirs.get(name)
+        if other is not None:
+            cell += f"{other:>12,}" if isinstance(other, int) else f"{other:>12.4f}"
+        lines.append(f"{name:<22}{cell}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    logging.basicConfig(level=args.log_level, format="%(levelname)s %(name)s: %(message)s")
+    run = Run(people=args.people, seed=args.seed, noise=args.noise, target=args.target)
+    work = project_dir() / "target" / "evaluate"
+    work.mkdir(parents=True, exist_ok=True)
+    schema = os.environ.get("CDP_SCHEMA", "cdp")
+    try:
+        if not args.skip_build:
+            build(args, run, work)
+        connection = connect(args)
+        run.ours, keys, truth = timed(run, "score", lambda: score_ours(connection, schema))
+        if args.with_splink:
+            fuzzy = dict(project_vars(project_dir()).get("cdp_identity_fuzzy") or {})
+            settings = {
+                "blocking_rules": fuzzy.get("blocking_rules", []),
+                "threshold": float(fuzzy.get("threshold", 0.99)),
+                "u_pairs": 1e6,
+            }
+            pairs = run_splink(connection, schema, settings, run)
+            run.splink = score_splink(connection, schema, keys, truth, pairs, run)
+        connection.close()
+    except (RuntimeError, OSError) as error:
+        log.error("%s", error)
+        return 1
+    print(format_report(run))
+    if args.json:
+        payload = asdict(run)
+        args.json.write_text(json.dumps(payload, indent=2, default=str), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

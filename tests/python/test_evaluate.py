@@ -1,0 +1,90 @@
+"""cdp-evaluate: clustering metrics on hand-made clusterings, components, reuse of data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cdp.evaluate import cluster_metrics, connected_components, data_is_reusable, parse_args
+
+
+def test_perfect_clustering_scores_one() -> None:
+    metrics = cluster_metrics(["x", "x", "y", "z"], ["p1", "p1", "p2", "p3"])
+    assert metrics.pairwise_precision == metrics.pairwise_recall == 1.0
+    assert metrics.bcubed_precision == metrics.bcubed_recall == 1.0
+    assert metrics.largest_cluster == 2
+    assert (metrics.predicted_clusters, metrics.true_clusters) == (3, 3)
+
+
+def test_one_false_merge_of_two_people() -> None:
+    # truth: {a, b} and {c}; predicted: everything together
+    metrics = cluster_metrics(["k", "k", "k"], ["p1", "p1", "p2"])
+    # pairs predicted ab, ac, bc; only ab is true
+    assert metrics.pairwise_precision == pytest.approx(1 / 3)
+    assert metrics.pairwise_recall == 1.0
+    assert metrics.pairwise_f1 == pytest.approx(0.5)
+    # b-cubed precision: a 2/3, b 2/3, c 1/3 -> 5/9; recall all 1
+    assert metrics.bcubed_precision == pytest.approx(5 / 9)
+    assert metrics.bcubed_recall == 1.0
+    assert metrics.bcubed_f1 == pytest.approx(2 * (5 / 9) / (5 / 9 + 1))
+
+
+def test_a_person_split_in_two() -> None:
+    # truth: one person of four records; predicted: {a, b, c} and {d}
+    metrics = cluster_metrics(["k1", "k1", "k1", "k2"], ["p"] * 4)
+    assert metrics.pairwise_precision == 1.0
+    assert metrics.pairwise_recall == pytest.approx(3 / 6)
+    # b-cubed recall: a, b, c 3/4 each, d 1/4 -> 10/16
+    assert metrics.bcubed_recall == pytest.approx(10 / 16)
+    assert metrics.bcubed_precision == 1.0
+    assert metrics.largest_cluster == 3
+
+
+def test_singletons_have_precision_one_by_convention() -> None:
+    metrics = cluster_metrics(["a", "b"], ["p", "p"])
+    assert metrics.pairwise_precision == 1.0
+    assert metrics.pairwise_recall == 0.0
+    assert metrics.pairwise_f1 == 0.0
+
+
+def test_labels_are_compared_as_text() -> None:
+    assert cluster_metrics([1, 1, 2], ["1", "1", "2"]) == cluster_metrics(
+        ["1", "1", "2"], [1, 1, 2]
+    )
+
+
+def test_metrics_refuse_mismatched_or_empty_input() -> None:
+    with pytest.raises(ValueError, match="same records"):
+        cluster_metrics(["a"], ["p", "q"])
+    with pytest.raises(ValueError, match="no records"):
+        cluster_metrics([], [])
+
+
+def test_connected_components_follow_chains_and_ignore_unknown_nodes() -> None:
+    labels = connected_components(["a", "b", "c", "d", "e"], [("a", "b"), ("c", "b"), ("d", "zz")])
+    assert labels[0] == labels[1] == labels[2]
+    assert len({labels[0], labels[3], labels[4]}) == 3
+
+
+def test_data_is_reused_only_for_the_same_batch(tmp_path: Path) -> None:
+    manifest = {
+        "kind": "batch",
+        "new_people": 500,
+        "arguments": {"people": 500, "seed": 3, "noise": "default"},
+    }
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    assert data_is_reusable(tmp_path, 500, 3, "default")
+    assert not data_is_reusable(tmp_path, 501, 3, "default")
+    assert not data_is_reusable(tmp_path, 500, 4, "default")
+    assert not data_is_reusable(tmp_path, 500, 3, "high")
+    assert not data_is_reusable(tmp_path / "missing", 500, 3, "default")
+
+
+def test_arguments_default_to_per_size_folders() -> None:
+    args = parse_args(["--people", "2500", "--seed", "5"])
+    assert args.data_dir.name == "eval-2500-5"
+    assert args.duckdb_path.name == "eval-2500.duckdb"
+    with pytest.raises(SystemExit):
+        parse_args(["--people", "0"])
