@@ -37,7 +37,7 @@ select
         100.0 * sum(case when per_record.is_matched_across_sources then 1 else 0 end) / count(*), 1
     ) as match_rate_percent,
     sum(case when per_record.match_tier = 'deterministic' then 1 else 0 end) as deterministic,
-    sum(case when per_record.match_tier = 'probabilistic' then 1 else 0 end) as probabilistic,
+    sum(case when per_record.match_tier like 'fuzzy%' then 1 else 0 end) as fuzzy,
     sum(case when per_record.match_tier = 'singleton' then 1 else 0 end) as singletons
 from per_record
 group by per_record.source_name

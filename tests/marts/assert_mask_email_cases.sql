@@ -4,30 +4,28 @@ with
 
 cases as (
 
-    select 'jane.doe@example.com' as input_email, 'j***@example.com' as expected
-    union all
-    select 'a@b.co', 'a***@b.co'
-    union all
-    select 'no-at-sign', null
-    union all
-    select '@example.com', null
-    union all
-    select null, null
+    select fixture.*
+    from (
+        values
+        ('jane.doe@example.com', 'j***@example.com'),
+        ('a@b.co', 'a***@b.co'),
+        ('no-at-sign', null),
+        ('@example.com', null),
+        (null, null)
+    ) as fixture (input_email, expected)
 
 ),
 
-checked as (
+computed as (
 
     select
-        cases.input_email,
-        cases.expected,
-        {{ mask_email('cases.input_email') }} as actual
+        input_email,
+        expected,
+        {{ mask_email('input_email') }} as actual
     from cases
 
 )
 
-select * from checked
-where
-    checked.actual <> checked.expected
-    or (checked.actual is null and checked.expected is not null)
-    or (checked.actual is not null and checked.expected is null)
+select *
+from computed
+where actual is distinct from expected

@@ -16,13 +16,13 @@ suppressed_customers as (
 found as (
 
     {% for mart in marts %}
-    select
-        '{{ mart }}' as mart_name,
-        {{ mart }}_rows.customer_id
-    from {{ ref(mart) }} as {{ mart }}_rows
-    inner join suppressed_customers
-        on {{ mart }}_rows.customer_id = suppressed_customers.customer_id
-    {{ 'union all' if not loop.last }}
+        select
+            '{{ mart }}' as mart_name,
+            {{ mart }}_rows.customer_id
+        from {{ ref(mart) }} as {{ mart }}_rows
+        inner join suppressed_customers
+            on {{ mart }}_rows.customer_id = suppressed_customers.customer_id
+        {{ 'union all' if not loop.last }}
     {% endfor %}
 
 )

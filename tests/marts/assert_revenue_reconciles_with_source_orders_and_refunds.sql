@@ -41,7 +41,9 @@ shop_orders as (
 
 as_of as (
 
-    select cast({{ dbt.dateadd('day', 1, 'max(metrics.as_of_date)') }} as timestamp) as window_end_at
+    select
+        cast({{ dbt.dateadd('day', 1, 'max(metrics.as_of_date)') }} as timestamp)
+            as window_end_at
     from metrics
 
 ),
@@ -87,57 +89,57 @@ counted_orders as (
 ),
 
 {% if var('cdp_using_pos', true) -%}
-store_purchases as (
+    store_purchases as (
 
-    select
-        transactions.transaction_id as order_id,
-        max(record_map.customer_id) as customer_id,
-        max(transactions.total_amount) as amount,
-        max(transactions.currency) as currency
-    from {{ ref('stg_pos__transactions') }} as transactions
-    cross join as_of
-    inner join record_map
-        on
-            record_map.source_name = 'pos_loyalty_members'
-            and transactions.loyalty_card_number = record_map.record_id
-    where transactions.transacted_at < as_of.window_end_at
-    group by transactions.transaction_id
+        select
+            transactions.transaction_id as order_id,
+            max(record_map.customer_id) as customer_id,
+            max(transactions.total_amount) as amount,
+            max(transactions.currency) as currency
+        from {{ ref('stg_pos__transactions') }} as transactions
+        cross join as_of
+        inner join record_map
+            on
+                record_map.source_name = 'pos_loyalty_members'
+                and transactions.loyalty_card_number = record_map.record_id
+        where transactions.transacted_at < as_of.window_end_at
+        group by transactions.transaction_id
 
-),
+    ),
 {%- else -%}
-store_purchases as (
+    store_purchases as (
 
-    select * from counted_orders where 1 = 0
+        select * from counted_orders where 1 = 0
 
-),
+    ),
 {%- endif %}
 
 {% if var('cdp_using_payments', true) -%}
-refunds as (
+    refunds as (
 
-    select
-        refunds.refund_id as order_id,
-        max(counted_orders.customer_id) as customer_id,
-        max(refunds.amount) as amount,
-        max(coalesce(refunds.currency, charges.currency)) as currency
-    from {{ ref('stg_payments__refunds') }} as refunds
-    cross join as_of
-    inner join {{ ref('stg_payments__charges') }} as charges
-        on refunds.charge_id = charges.charge_id
-    inner join counted_orders
-        on charges.order_id = counted_orders.order_id
-    where
-        coalesce(refunds.status, 'succeeded') not in ('failed', 'canceled', 'cancelled')
-        and refunds.created_at < as_of.window_end_at
-    group by refunds.refund_id
+        select
+            refunds.refund_id as order_id,
+            max(counted_orders.customer_id) as customer_id,
+            max(refunds.amount) as amount,
+            max(coalesce(refunds.currency, charges.currency)) as currency
+        from {{ ref('stg_payments__refunds') }} as refunds
+        cross join as_of
+        inner join {{ ref('stg_payments__charges') }} as charges
+            on refunds.charge_id = charges.charge_id
+        inner join counted_orders
+            on charges.order_id = counted_orders.order_id
+        where
+            coalesce(refunds.status, 'succeeded') not in ('failed', 'canceled', 'cancelled')
+            and refunds.created_at < as_of.window_end_at
+        group by refunds.refund_id
 
-),
+    ),
 {%- else -%}
-refunds as (
+    refunds as (
 
-    select * from counted_orders where 1 = 0
+        select * from counted_orders where 1 = 0
 
-),
+    ),
 {%- endif %}
 
 source_money as (
@@ -170,7 +172,8 @@ converted as (
     -- converted per row and rounded to cents, as customer_metrics does
     select
         source_money.kind,
-        round(source_money.amount * fx_rates.usd_per_unit / reporting_rate.usd_per_unit, 2) as amount
+        round(source_money.amount * fx_rates.usd_per_unit / reporting_rate.usd_per_unit, 2)
+            as amount
     from source_money
     cross join reporting_rate
     left outer join fx_rates
@@ -205,16 +208,18 @@ mart_totals as (
 
 compared as (
 
-    select 'orders_count' as measure, source_totals.orders_count as from_sources, mart_totals.orders_count as in_marts
-    from source_totals cross join mart_totals
-    union all
-    select 'gross_revenue', source_totals.gross_revenue, mart_totals.gross_revenue
-    from source_totals cross join mart_totals
-    union all
-    select 'refunded_amount', source_totals.refunded_amount, mart_totals.refunded_amount
-    from source_totals cross join mart_totals
+    {% for measure in ['orders_count', 'gross_revenue', 'refunded_amount'] %}
+        select
+            '{{ measure }}' as measure,
+            source_totals.{{ measure }} as from_sources,
+            mart_totals.{{ measure }} as in_marts
+        from source_totals
+        cross join mart_totals
+        {{ 'union all' if not loop.last }}
+    {% endfor %}
 
 )
 
-select * from compared
-where abs(coalesce(compared.from_sources, 0) - coalesce(compared.in_marts, 0)) > 0.001
+select *
+from compared
+where abs(coalesce(from_sources, 0) - coalesce(in_marts, 0)) > 0.001

@@ -25,15 +25,15 @@ record_map as (
 attribute_values as (
 
     {% for attribute in attributes %}
-    select
-        records.source_name,
-        records.record_id,
-        '{{ attribute }}' as attribute_name,
-        cast(records.{{ attribute }} as varchar) as attribute_value,
-        records.observed_at
-    from records
-    where records.{{ attribute }} is not null
-    {{ 'union all' if not loop.last }}
+        select
+            records.source_name,
+            records.record_id,
+            '{{ attribute }}' as attribute_name,
+            cast(records.{{ attribute }} as varchar) as attribute_value,
+            records.observed_at
+        from records
+        where records.{{ attribute }} is not null
+        {{ 'union all' if not loop.last }}
     {% endfor %}
 
 ),

@@ -14,165 +14,165 @@ record_map as (
 ),
 
 {% if var('cdp_using_shop', true) -%}
-{%- do parts.append('shop_evidence') %}
-shop_customers as (
+    {%- do parts.append('shop_evidence') %}
+    shop_customers as (
 
-    select * from {{ ref('stg_shop__customers') }}
+        select * from {{ ref('stg_shop__customers') }}
 
-),
+    ),
 
-shop_evidence as (
+    shop_evidence as (
 
-    {% for channel, purpose in [('email', 'email_marketing'), ('sms', 'sms_marketing')] %}
-    select
-        'shop_customers' as record_source_name,
-        shop_customers.customer_id as record_id,
-        '{{ purpose }}' as purpose,
-        '{{ channel }}' as channel,
-        case shop_customers.{{ purpose }}_consent_state
-            when 'subscribed' then 'granted'
-            when 'unsubscribed' then 'withdrawn'
-            when 'not_subscribed' then 'not_granted'
-            when 'pending' then 'pending'
-        end as consent_state,
-        'shop_customers.{{ purpose }}_consent_state' as evidence,
-        coalesce(
-            shop_customers.{{ purpose }}_consent_updated_at,
-            shop_customers.updated_at,
-            shop_customers.created_at
-        ) as evidence_at
-    from shop_customers
-    where shop_customers.{{ purpose }}_consent_state is not null
-    {{ 'union all' if not loop.last }}
-    {% endfor %}
+        {% for channel, purpose in [('email', 'email_marketing'), ('sms', 'sms_marketing')] %}
+            select
+                'shop_customers' as record_source_name,
+                shop_customers.customer_id as record_id,
+                '{{ purpose }}' as purpose,
+                '{{ channel }}' as channel,
+                case shop_customers.{{ purpose }}_consent_state
+                    when 'subscribed' then 'granted'
+                    when 'unsubscribed' then 'withdrawn'
+                    when 'not_subscribed' then 'not_granted'
+                    when 'pending' then 'pending'
+                end as consent_state,
+                'shop_customers.{{ purpose }}_consent_state' as evidence,
+                coalesce(
+                    shop_customers.{{ purpose }}_consent_updated_at,
+                    shop_customers.updated_at,
+                    shop_customers.created_at
+                ) as evidence_at
+            from shop_customers
+            where shop_customers.{{ purpose }}_consent_state is not null
+            {{ 'union all' if not loop.last }}
+        {% endfor %}
 
-),
+    ),
 
 {% endif -%}
 
 {% if var('cdp_using_crm', true) -%}
-{%- do parts.append('crm_evidence') %}
-crm_contacts as (
+    {%- do parts.append('crm_evidence') %}
+    crm_contacts as (
 
-    select * from {{ ref('stg_crm__contacts') }}
+        select * from {{ ref('stg_crm__contacts') }}
 
-),
+    ),
 
-crm_evidence as (
+    crm_evidence as (
 
-    -- an opt-out is evidence; a contact that never opted out has not thereby opted in
-    select
-        'crm_contacts' as record_source_name,
-        crm_contacts.contact_id as record_id,
-        'email_marketing' as purpose,
-        'email' as channel,
-        'withdrawn' as consent_state,
-        'crm_contacts.is_email_opted_out' as evidence,
-        coalesce(crm_contacts.email_opted_out_at, crm_contacts.updated_at) as evidence_at
-    from crm_contacts
-    where crm_contacts.is_email_opted_out
+        -- an opt-out is evidence; a contact that never opted out has not thereby opted in
+        select
+            'crm_contacts' as record_source_name,
+            crm_contacts.contact_id as record_id,
+            'email_marketing' as purpose,
+            'email' as channel,
+            'withdrawn' as consent_state,
+            'crm_contacts.is_email_opted_out' as evidence,
+            coalesce(crm_contacts.email_opted_out_at, crm_contacts.updated_at) as evidence_at
+        from crm_contacts
+        where crm_contacts.is_email_opted_out
 
-    union all
+        union all
 
-    select
-        'crm_contacts' as record_source_name,
-        crm_contacts.contact_id as record_id,
-        'sms_marketing' as purpose,
-        'sms' as channel,
-        'granted' as consent_state,
-        'crm_contacts.is_sms_opted_in' as evidence,
-        coalesce(crm_contacts.updated_at, crm_contacts.created_at) as evidence_at
-    from crm_contacts
-    where crm_contacts.is_sms_opted_in
+        select
+            'crm_contacts' as record_source_name,
+            crm_contacts.contact_id as record_id,
+            'sms_marketing' as purpose,
+            'sms' as channel,
+            'granted' as consent_state,
+            'crm_contacts.is_sms_opted_in' as evidence,
+            coalesce(crm_contacts.updated_at, crm_contacts.created_at) as evidence_at
+        from crm_contacts
+        where crm_contacts.is_sms_opted_in
 
-),
+    ),
 
 {% endif -%}
 
 {% if var('cdp_using_email', true) -%}
-{%- do parts.append('email_evidence') %}
-email_subscribers as (
+    {%- do parts.append('email_evidence') %}
+    email_subscribers as (
 
-    select * from {{ ref('stg_email__subscribers') }}
+        select * from {{ ref('stg_email__subscribers') }}
 
-),
+    ),
 
-email_unsubscribes as (
+    email_unsubscribes as (
 
-    select * from {{ ref('stg_email__unsubscribes') }}
+        select * from {{ ref('stg_email__unsubscribes') }}
 
-),
+    ),
 
-email_bounces as (
+    email_bounces as (
 
-    select * from {{ ref('stg_email__bounces') }}
+        select * from {{ ref('stg_email__bounces') }}
 
-),
+    ),
 
-subscriber_records as (
+    subscriber_records as (
 
-    -- unsubscribes and bounces are keyed by address; the list member record names the person
-    select
-        email_subscribers.email,
-        min(email_subscribers.subscriber_id) as subscriber_id
-    from email_subscribers
-    where email_subscribers.email is not null
-    group by email_subscribers.email
+        -- unsubscribes and bounces are keyed by address; the list member record names the person
+        select
+            email_subscribers.email,
+            min(email_subscribers.subscriber_id) as subscriber_id
+        from email_subscribers
+        where email_subscribers.email is not null
+        group by email_subscribers.email
 
-),
+    ),
 
-email_evidence as (
+    email_evidence as (
 
-    select
-        'email_subscribers' as record_source_name,
-        email_subscribers.subscriber_id as record_id,
-        'email_marketing' as purpose,
-        'email' as channel,
-        case email_subscribers.status
-            when 'subscribed' then 'granted'
-            when 'unsubscribed' then 'withdrawn'
-            when 'cleaned' then 'undeliverable'
-            when 'pending' then 'pending'
-        end as consent_state,
-        'email_subscribers.status' as evidence,
-        case
-            when email_subscribers.status = 'subscribed'
-                then coalesce(email_subscribers.subscribed_at, email_subscribers.updated_at)
-            else coalesce(email_subscribers.updated_at, email_subscribers.subscribed_at)
-        end as evidence_at
-    from email_subscribers
-    where email_subscribers.status in ('subscribed', 'unsubscribed', 'cleaned', 'pending')
+        select
+            'email_subscribers' as record_source_name,
+            email_subscribers.subscriber_id as record_id,
+            'email_marketing' as purpose,
+            'email' as channel,
+            case email_subscribers.status
+                when 'subscribed' then 'granted'
+                when 'unsubscribed' then 'withdrawn'
+                when 'cleaned' then 'undeliverable'
+                when 'pending' then 'pending'
+            end as consent_state,
+            'email_subscribers.status' as evidence,
+            case
+                when email_subscribers.status = 'subscribed'
+                    then coalesce(email_subscribers.subscribed_at, email_subscribers.updated_at)
+                else coalesce(email_subscribers.updated_at, email_subscribers.subscribed_at)
+            end as evidence_at
+        from email_subscribers
+        where email_subscribers.status in ('subscribed', 'unsubscribed', 'cleaned', 'pending')
 
-    union all
+        union all
 
-    select
-        'email_subscribers' as record_source_name,
-        subscriber_records.subscriber_id as record_id,
-        'email_marketing' as purpose,
-        'email' as channel,
-        'withdrawn' as consent_state,
-        'email_unsubscribes' as evidence,
-        email_unsubscribes.unsubscribed_at as evidence_at
-    from email_unsubscribes
-    inner join subscriber_records
-        on email_unsubscribes.email = subscriber_records.email
+        select
+            'email_subscribers' as record_source_name,
+            subscriber_records.subscriber_id as record_id,
+            'email_marketing' as purpose,
+            'email' as channel,
+            'withdrawn' as consent_state,
+            'email_unsubscribes' as evidence,
+            email_unsubscribes.unsubscribed_at as evidence_at
+        from email_unsubscribes
+        inner join subscriber_records
+            on email_unsubscribes.email = subscriber_records.email
 
-    union all
+        union all
 
-    select
-        'email_subscribers' as record_source_name,
-        subscriber_records.subscriber_id as record_id,
-        'email_marketing' as purpose,
-        'email' as channel,
-        'undeliverable' as consent_state,
-        'email_bounces.hard' as evidence,
-        email_bounces.bounced_at as evidence_at
-    from email_bounces
-    inner join subscriber_records
-        on email_bounces.email = subscriber_records.email
-    where email_bounces.is_hard_bounce
+        select
+            'email_subscribers' as record_source_name,
+            subscriber_records.subscriber_id as record_id,
+            'email_marketing' as purpose,
+            'email' as channel,
+            'undeliverable' as consent_state,
+            'email_bounces.hard' as evidence,
+            email_bounces.bounced_at as evidence_at
+        from email_bounces
+        inner join subscriber_records
+            on email_bounces.email = subscriber_records.email
+        where email_bounces.is_hard_bounce
 
-),
+    ),
 
 {% endif -%}
 
@@ -193,8 +193,8 @@ no_evidence as (
 unioned as (
 
     {% for part in parts %}
-    select * from {{ part }}
-    union all
+        select * from {{ part }}
+        union all
     {% endfor %}
     select * from no_evidence
 

@@ -36,8 +36,9 @@ current_hashes as (
     select
         record_map.customer_id,
         'source_record' as identifier_type,
-        {{ identifier_hash("'source_record'", "record_map.source_name || ':' || record_map.record_id") }}
-            as identifier_hash
+        {{ identifier_hash(
+            "'source_record'", "record_map.source_name || ':' || record_map.record_id"
+        ) }} as identifier_hash
     from record_map
 
 ),

@@ -14,27 +14,29 @@
     full_refresh=false: `dbt build --full-refresh` keeps it, so an erased person is never
     rebuilt from the raw data that still holds them. Rows are only ever added. -#}
 
+{%- set request_order = 'requested_at, erasure_request_id, identifier_type' %}
+
 with
 
 {% if var('cdp_using_privacy', true) -%}
-erasure_requests as (
+    erasure_requests as (
 
-    select * from {{ ref('stg_privacy__erasure_requests') }}
+        select * from {{ ref('stg_privacy__erasure_requests') }}
 
-),
+    ),
 
 {%- else -%}
-erasure_requests as (
+    erasure_requests as (
 
-    -- privacy source switched off: no new requests (the list keeps what it holds)
-    select
-        cast(null as varchar) as erasure_request_id,
-        cast(null as varchar) as identifier_type,
-        cast(null as varchar) as identifier_value,
-        cast(null as timestamp) as requested_at
-    where 1 = 0
+        -- privacy source switched off: no new requests (the list keeps what it holds)
+        select
+            cast(null as varchar) as erasure_request_id,
+            cast(null as varchar) as identifier_type,
+            cast(null as varchar) as identifier_value,
+            cast(null as timestamp) as requested_at
+        where 1 = 0
 
-),
+    ),
 
 {%- endif %}
 
@@ -71,8 +73,9 @@ hashed as (
         erasure_requests.erasure_request_id,
         erasure_requests.requested_at,
         erasure_requests.identifier_type,
-        {{ identifier_hash('erasure_requests.identifier_type', 'erasure_requests.identifier_value') }}
-            as identifier_hash
+        {{ identifier_hash(
+            'erasure_requests.identifier_type', 'erasure_requests.identifier_value'
+        ) }} as identifier_hash
     from erasure_requests
 
     union all
@@ -95,8 +98,9 @@ hashed as (
         resolved_customers.erasure_request_id,
         resolved_customers.requested_at,
         'source_record' as identifier_type,
-        {{ identifier_hash("'source_record'", "record_map.source_name || ':' || record_map.record_id") }}
-            as identifier_hash
+        {{ identifier_hash(
+            "'source_record'", "record_map.source_name || ':' || record_map.record_id"
+        ) }} as identifier_hash
     from resolved_customers
     inner join record_map
         on resolved_customers.customer_id = record_map.customer_id
@@ -106,17 +110,7 @@ hashed as (
 first_request as (
 
     -- one row per hash: the earliest request that named it
-    select * from (
-        select
-            hashed.*,
-            row_number() over (
-                partition by hashed.identifier_hash
-                order by hashed.requested_at, hashed.erasure_request_id, hashed.identifier_type
-            ) as request_rank
-        from hashed
-        where hashed.identifier_hash is not null
-    ) as ranked
-    where ranked.request_rank = 1
+    {{ deduplicate('hashed', partition_by='identifier_hash', order_by=request_order) }}
 
 ),
 
@@ -130,12 +124,12 @@ final as (
         cast({{ dbt.current_timestamp() }} as timestamp) as suppressed_at,
         cast('{{ invocation_id }}' as varchar) as suppressed_by_invocation_id
     from first_request
+    where first_request.identifier_hash is not null
     {% if is_incremental() %}
-        where
-            not exists (
-                select 1 from {{ this }} as held
-                where held.identifier_hash = first_request.identifier_hash
-            )
+        and not exists (
+            select 1 from {{ this }} as held
+            where held.identifier_hash = first_request.identifier_hash
+        )
     {% endif %}
 
 )

@@ -68,7 +68,7 @@ candidate_events as (
         -- rows already held, re-stamped below when their customer changed
         select
             {%- for column_name in activity_columns().keys() %}
-            held.{{ column_name }},
+                held.{{ column_name }},
             {%- endfor %}
             held.customer_id as held_customer_id,
             false as is_new
@@ -85,16 +85,7 @@ candidate_events as (
 deduplicated as (
 
     -- loaders may deliver an event twice: keep the latest delivery
-    select * from (
-        select
-            candidate_events.*,
-            row_number() over (
-                partition by candidate_events.activity_id
-                order by candidate_events.received_at desc nulls last
-            ) as delivery_rank
-        from candidate_events
-    ) as ranked
-    where ranked.delivery_rank = 1
+    {{ deduplicate('candidate_events', 'activity_id', 'received_at desc nulls last') }}
 
 ),
 
@@ -119,7 +110,8 @@ resolved as (
 changed as (
 
     -- new or late events, and held events whose customer is no longer the one stored
-    select * from resolved
+    select resolved.*
+    from resolved
     where
         resolved.is_new
         or resolved.held_customer_id is distinct from resolved.resolved_customer_id

@@ -23,18 +23,19 @@ evidence as (
 purposes as (
 
     {% for item in purposes %}
-    select
-        cast('{{ item.purpose }}' as varchar) as purpose,
-        cast('{{ item.channel }}' as varchar) as channel,
-        cast({{ "'" ~ item.follows ~ "'" if item.follows else 'null' }} as varchar) as follows_purpose
-    {{ 'union all' if not loop.last }}
+        select
+            cast('{{ item.purpose }}' as varchar) as purpose,
+            cast('{{ item.channel }}' as varchar) as channel,
+            cast({{ "'" ~ item.follows ~ "'" if item.follows else 'null' }} as varchar)
+                as follows_purpose
+        {{ 'union all' if not loop.last }}
     {% endfor %}
     {%- if not purposes %}
-    select
-        cast(null as varchar) as purpose,
-        cast(null as varchar) as channel,
-        cast(null as varchar) as follows_purpose
-    where 1 = 0
+        select
+            cast(null as varchar) as purpose,
+            cast(null as varchar) as channel,
+            cast(null as varchar) as follows_purpose
+        where 1 = 0
     {%- endif %}
 
 ),
@@ -53,13 +54,17 @@ ranked as (
                     when 'not_granted' then 3
                     when 'pending' then 4
                     else 5
-                end,
-                evidence.source_name,
-                evidence.record_id
+                end asc,
+                evidence.source_name asc,
+                evidence.record_id asc
         ) as evidence_rank,
         row_number() over (
-            partition by evidence.customer_id, evidence.purpose, evidence.channel, evidence.is_granted
-            order by evidence.evidence_at desc nulls last, evidence.source_name, evidence.record_id
+            partition by
+                evidence.customer_id, evidence.purpose, evidence.channel, evidence.is_granted
+            order by
+                evidence.evidence_at desc nulls last,
+                evidence.source_name asc,
+                evidence.record_id asc
         ) as same_kind_rank
     from evidence
 
@@ -82,13 +87,17 @@ summary as (
             as granted_source_name,
         max(
             case
-                when ranked.consent_state in ('withdrawn', 'undeliverable') and ranked.same_kind_rank = 1
+                when
+                    ranked.consent_state in ('withdrawn', 'undeliverable')
+                    and ranked.same_kind_rank = 1
                     then ranked.evidence_at
             end
         ) as withdrawn_at,
         max(
             case
-                when ranked.consent_state in ('withdrawn', 'undeliverable') and ranked.same_kind_rank = 1
+                when
+                    ranked.consent_state in ('withdrawn', 'undeliverable')
+                    and ranked.same_kind_rank = 1
                     then ranked.source_name
             end
         ) as withdrawn_source_name
@@ -138,26 +147,32 @@ grid as (
 final as (
 
     select
-        cast({{ dbt.hash("grid.customer_id || '|' || grid.purpose || '|' || grid.channel") }} as varchar)
-            as consent_id,
+        cast({{ dbt.hash(
+            "grid.customer_id || '|' || grid.purpose || '|' || grid.channel"
+        ) }} as varchar) as consent_id,
         cast(grid.customer_id as varchar) as customer_id,
         grid.purpose,
         grid.channel,
-        cast(coalesce(own.consent_state, inherited.consent_state, 'no_evidence') as varchar) as consent_state,
-        coalesce(own.consent_state, inherited.consent_state, 'no_evidence') = 'granted' as is_granted,
+        cast(coalesce(own.consent_state, inherited.consent_state, 'no_evidence') as varchar)
+            as consent_state,
+        coalesce(own.consent_state, inherited.consent_state, 'no_evidence') = 'granted'
+            as is_granted,
         own.customer_id is null and inherited.customer_id is not null as is_inherited,
         cast(case when own.customer_id is null then grid.follows_purpose end as varchar)
             as inherited_from_purpose,
-        cast(coalesce(own.state_source_name, inherited.state_source_name) as varchar) as state_source_name,
+        cast(coalesce(own.state_source_name, inherited.state_source_name) as varchar)
+            as state_source_name,
         cast(coalesce(own.state_evidence, inherited.state_evidence) as varchar) as state_evidence,
-        cast(coalesce(own.state_changed_at, inherited.state_changed_at) as timestamp) as state_changed_at,
+        cast(coalesce(own.state_changed_at, inherited.state_changed_at) as timestamp)
+            as state_changed_at,
         cast(coalesce(own.granted_at, inherited.granted_at) as timestamp) as granted_at,
         cast(coalesce(own.granted_source_name, inherited.granted_source_name) as varchar)
             as granted_source_name,
         cast(coalesce(own.withdrawn_at, inherited.withdrawn_at) as timestamp) as withdrawn_at,
         cast(coalesce(own.withdrawn_source_name, inherited.withdrawn_source_name) as varchar)
             as withdrawn_source_name,
-        cast(coalesce(own.evidence_count, inherited.evidence_count, 0) as integer) as evidence_count
+        cast(coalesce(own.evidence_count, inherited.evidence_count, 0) as integer)
+            as evidence_count
     from grid
     left outer join summary as own
         on

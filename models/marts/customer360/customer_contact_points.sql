@@ -35,8 +35,9 @@ value_sources as (
         distinct_sources.customer_id,
         distinct_sources.channel,
         distinct_sources.contact_value,
-        {{ dbt.listagg('distinct_sources.source_name', "','", 'order by distinct_sources.source_name') }}
-            as source_names
+        {{ dbt.listagg(
+            'distinct_sources.source_name', "','", 'order by distinct_sources.source_name'
+        ) }} as source_names
     from (
         select distinct
             contact_values.customer_id,
@@ -73,10 +74,10 @@ final as (
 
     -- inner join to customers: suppressed customers are not there
     select
-        cast(
-            {{ dbt.hash("aggregated.customer_id || '|' || aggregated.channel || '|' || aggregated.contact_value") }}
-            as varchar
-        ) as contact_point_id,
+        cast({{ dbt.hash(
+            "aggregated.customer_id || '|' || aggregated.channel"
+            ~ " || '|' || aggregated.contact_value"
+        ) }} as varchar) as contact_point_id,
         cast(aggregated.customer_id as varchar) as customer_id,
         cast(aggregated.channel as varchar) as channel,
         cast(aggregated.contact_value as varchar) as contact_value,

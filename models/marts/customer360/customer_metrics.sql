@@ -29,48 +29,48 @@ fx_rates as (
 ),
 
 {% if var('cdp_using_pos', true) -%}
-loyalty_members as (
+    loyalty_members as (
 
-    select * from {{ ref('stg_pos__loyalty_members') }}
+        select * from {{ ref('stg_pos__loyalty_members') }}
 
-),
+    ),
 
-record_map as (
+    record_map as (
 
-    select * from {{ ref('int_identity__record_map') }}
+        select * from {{ ref('int_identity__record_map') }}
 
-),
+    ),
 
-loyalty as (
+    loyalty as (
 
-    select
-        record_map.customer_id,
-        sum(loyalty_members.points_balance) as loyalty_points_balance,
-        max(
-            case loyalty_members.tier
-                when 'gold' then 3
-                when 'silver' then 2
-                when 'bronze' then 1
-            end
-        ) as loyalty_tier_rank
-    from loyalty_members
-    inner join record_map
-        on
-            record_map.source_name = 'pos_loyalty_members'
-            and loyalty_members.loyalty_card_number = record_map.record_id
-    group by record_map.customer_id
+        select
+            record_map.customer_id,
+            sum(loyalty_members.points_balance) as loyalty_points_balance,
+            max(
+                case loyalty_members.tier
+                    when 'gold' then 3
+                    when 'silver' then 2
+                    when 'bronze' then 1
+                end
+            ) as loyalty_tier_rank
+        from loyalty_members
+        inner join record_map
+            on
+                record_map.source_name = 'pos_loyalty_members'
+                and loyalty_members.loyalty_card_number = record_map.record_id
+        group by record_map.customer_id
 
-),
+    ),
 {%- else %}
-loyalty as (
+    loyalty as (
 
-    select
-        cast(null as varchar) as customer_id,
-        cast(null as integer) as loyalty_points_balance,
-        cast(null as integer) as loyalty_tier_rank
-    where 1 = 0
+        select
+            cast(null as varchar) as customer_id,
+            cast(null as integer) as loyalty_points_balance,
+            cast(null as integer) as loyalty_tier_rank
+        where 1 = 0
 
-),
+    ),
 {%- endif %}
 
 as_of as (
@@ -80,10 +80,10 @@ as_of as (
         cast({{ dbt.dateadd('day', 1, 'as_of_day.as_of_date') }} as timestamp) as window_end_at
     from (
         {%- if as_of_date %}
-        select cast('{{ as_of_date }}' as date) as as_of_date
+            select cast('{{ as_of_date }}' as date) as as_of_date
         {%- else %}
-        select cast(max(activities.occurred_at) as date) as as_of_date
-        from activities
+            select cast(max(activities.occurred_at) as date) as as_of_date
+            from activities
         {%- endif %}
     ) as as_of_day
 
@@ -108,13 +108,14 @@ windowed as (
         activities.campaign_id,
         activities.status,
         activities.detail,
-        cast(round(
-            activities.amount * fx_rates.usd_per_unit / reporting_rate.usd_per_unit, 2
-        ) as decimal(18, 2)) as reporting_amount,
         {%- for days in windows %}
-        activities.occurred_at >= {{ dbt.dateadd('day', -days, 'as_of.window_end_at') }}
-            as is_within_{{ days }}d{{ ',' if not loop.last }}
+            activities.occurred_at >= {{ dbt.dateadd('day', -days, 'as_of.window_end_at') }}
+                as is_within_{{ days }}d,
         {%- endfor %}
+        cast(
+            round(activities.amount * fx_rates.usd_per_unit / reporting_rate.usd_per_unit, 2)
+            as decimal(18, 2)
+        ) as reporting_amount
     from activities
     cross join as_of
     cross join reporting_rate
@@ -129,7 +130,8 @@ windowed as (
 orders as (
 
     -- online orders that were not cancelled or voided, and store purchases
-    select * from windowed
+    select windowed.*
+    from windowed
     where
         windowed.activity_type = 'store_purchase'
         or (
@@ -142,7 +144,8 @@ orders as (
 refunds as (
 
     -- refunds of orders that count; a refund of a cancelled order was never revenue
-    select * from windowed
+    select windowed.*
+    from windowed
     where
         windowed.activity_type = 'order_refunded'
         and exists (
@@ -159,12 +162,14 @@ order_stats as (
     select
         orders.customer_id,
         count(*) as orders_count,
-        sum(case when orders.activity_type = 'order_placed' then 1 else 0 end) as online_orders_count,
-        sum(case when orders.activity_type = 'store_purchase' then 1 else 0 end) as store_purchases_count,
+        sum(case when orders.activity_type = 'order_placed' then 1 else 0 end)
+            as online_orders_count,
+        sum(case when orders.activity_type = 'store_purchase' then 1 else 0 end)
+            as store_purchases_count,
         {%- for days in windows %}
-        sum(case when orders.is_within_{{ days }}d then 1 else 0 end) as orders_{{ days }}d,
-        sum(case when orders.is_within_{{ days }}d then orders.reporting_amount else 0 end)
-            as gross_revenue_{{ days }}d,
+            sum(case when orders.is_within_{{ days }}d then 1 else 0 end) as orders_{{ days }}d,
+            sum(case when orders.is_within_{{ days }}d then orders.reporting_amount else 0 end)
+                as gross_revenue_{{ days }}d,
         {%- endfor %}
         sum(orders.reporting_amount) as gross_revenue,
         min(orders.occurred_at) as first_order_at,
@@ -179,8 +184,8 @@ refund_stats as (
     select
         refunds.customer_id,
         {%- for days in windows %}
-        sum(case when refunds.is_within_{{ days }}d then refunds.reporting_amount else 0 end)
-            as refunded_{{ days }}d,
+            sum(case when refunds.is_within_{{ days }}d then refunds.reporting_amount else 0 end)
+                as refunded_{{ days }}d,
         {%- endfor %}
         sum(refunds.reporting_amount) as refunded_amount
     from refunds
@@ -193,18 +198,23 @@ email_stats as (
     select
         windowed.customer_id,
         sum(case when windowed.activity_type = 'email_sent' then 1 else 0 end) as emails_sent,
-        count(distinct case when windowed.activity_type = 'email_opened' then windowed.campaign_id end)
-            as emails_opened,
-        count(distinct case when windowed.activity_type = 'email_clicked' then windowed.campaign_id end)
-            as emails_clicked,
-        sum(case when windowed.activity_type = 'email_sent' and windowed.is_within_90d then 1 else 0 end)
-            as emails_sent_90d,
-        count(distinct
-            case when windowed.activity_type = 'email_opened' and windowed.is_within_90d then windowed.campaign_id end
-        ) as emails_opened_90d,
-        count(distinct
-            case when windowed.activity_type = 'email_clicked' and windowed.is_within_90d then windowed.campaign_id end
-        ) as emails_clicked_90d
+        count(distinct case
+            when windowed.activity_type = 'email_opened' then windowed.campaign_id
+        end) as emails_opened,
+        count(distinct case
+            when windowed.activity_type = 'email_clicked' then windowed.campaign_id
+        end) as emails_clicked,
+        sum(case
+            when windowed.activity_type = 'email_sent' and windowed.is_within_90d then 1 else 0
+        end) as emails_sent_90d,
+        count(distinct case
+            when windowed.activity_type = 'email_opened' and windowed.is_within_90d
+                then windowed.campaign_id
+        end) as emails_opened_90d,
+        count(distinct case
+            when windowed.activity_type = 'email_clicked' and windowed.is_within_90d
+                then windowed.campaign_id
+        end) as emails_clicked_90d
     from windowed
     where windowed.activity_type in ('email_sent', 'email_opened', 'email_clicked')
     group by windowed.customer_id
@@ -218,9 +228,9 @@ support_stats as (
         count(*) as tickets_count,
         sum(case when windowed.is_within_90d then 1 else 0 end) as tickets_90d,
         sum(case when windowed.status = 'open' then 1 else 0 end) as open_tickets,
-        sum(
-            case when windowed.status = 'open' and windowed.detail in ('high', 'urgent') then 1 else 0 end
-        ) as open_high_priority_tickets
+        sum(case
+            when windowed.status = 'open' and windowed.detail in ('high', 'urgent') then 1 else 0
+        end) as open_high_priority_tickets
     from windowed
     where windowed.activity_type = 'ticket_opened'
     group by windowed.customer_id
@@ -247,23 +257,23 @@ combined as (
         coalesce(order_stats.online_orders_count, 0) as online_orders_count,
         coalesce(order_stats.store_purchases_count, 0) as store_purchases_count,
         {%- for days in windows %}
-        coalesce(order_stats.orders_{{ days }}d, 0) as orders_{{ days }}d,
-        coalesce(order_stats.gross_revenue_{{ days }}d, 0)
-        - coalesce(refund_stats.refunded_{{ days }}d, 0) as net_revenue_{{ days }}d,
+            coalesce(order_stats.orders_{{ days }}d, 0) as orders_{{ days }}d,
+            coalesce(order_stats.gross_revenue_{{ days }}d, 0)
+            - coalesce(refund_stats.refunded_{{ days }}d, 0) as net_revenue_{{ days }}d,
         {%- endfor %}
         coalesce(order_stats.gross_revenue, 0) as gross_revenue,
         coalesce(refund_stats.refunded_amount, 0) as refunded_amount,
-        coalesce(order_stats.gross_revenue, 0) - coalesce(refund_stats.refunded_amount, 0) as lifetime_value,
+        coalesce(order_stats.gross_revenue, 0) - coalesce(refund_stats.refunded_amount, 0)
+            as lifetime_value,
         order_stats.first_order_at,
         order_stats.last_order_at,
         {{ dbt.datediff('cast(order_stats.last_order_at as date)', 'as_of.as_of_date', 'day') }}
             as days_since_last_order,
         case
             when order_stats.orders_count > 1
-                then cast(
-                    {{ dbt.datediff('order_stats.first_order_at', 'order_stats.last_order_at', 'day') }}
-                    as decimal(18, 2)
-                ) / (order_stats.orders_count - 1)
+                then cast({{ dbt.datediff(
+                    'order_stats.first_order_at', 'order_stats.last_order_at', 'day'
+                ) }} as decimal(18, 2)) / (order_stats.orders_count - 1)
         end as average_days_between_orders,
         coalesce(email_stats.emails_sent, 0) as emails_sent,
         coalesce(email_stats.emails_opened, 0) as emails_opened,
@@ -271,6 +281,10 @@ combined as (
         coalesce(email_stats.emails_sent_90d, 0) as emails_sent_90d,
         coalesce(email_stats.emails_opened_90d, 0) as emails_opened_90d,
         coalesce(email_stats.emails_clicked_90d, 0) as emails_clicked_90d,
+        case
+            when email_stats.emails_sent_90d > 0
+                then least(1.0, 1.0 * email_stats.emails_opened_90d / email_stats.emails_sent_90d)
+        end as open_rate_90d,
         coalesce(support_stats.tickets_count, 0) as tickets_count,
         coalesce(support_stats.tickets_90d, 0) as tickets_90d,
         coalesce(support_stats.open_tickets, 0) as open_tickets,
@@ -330,21 +344,23 @@ final as (
         cast(combined.online_orders_count as integer) as online_orders_count,
         cast(combined.store_purchases_count as integer) as store_purchases_count,
         {%- for days in windows %}
-        cast(combined.orders_{{ days }}d as integer) as orders_{{ days }}d,
+            cast(combined.orders_{{ days }}d as integer) as orders_{{ days }}d,
         {%- endfor %}
         cast(combined.gross_revenue as decimal(18, 2)) as gross_revenue,
         cast(combined.refunded_amount as decimal(18, 2)) as refunded_amount,
         cast(combined.lifetime_value as decimal(18, 2)) as lifetime_value,
         {%- for days in windows %}
-        cast(combined.net_revenue_{{ days }}d as decimal(18, 2)) as net_revenue_{{ days }}d,
+            cast(combined.net_revenue_{{ days }}d as decimal(18, 2)) as net_revenue_{{ days }}d,
         {%- endfor %}
         cast(case
-            when combined.orders_count > 0 then round(combined.lifetime_value / combined.orders_count, 2)
+            when combined.orders_count > 0
+                then round(combined.lifetime_value / combined.orders_count, 2)
         end as decimal(18, 2)) as average_order_value,
         cast(combined.first_order_at as timestamp) as first_order_at,
         cast(combined.last_order_at as timestamp) as last_order_at,
         cast(combined.days_since_last_order as integer) as days_since_last_order,
-        cast(round(combined.average_days_between_orders, 1) as decimal(10, 1)) as average_days_between_orders,
+        cast(round(combined.average_days_between_orders, 1) as decimal(10, 1))
+            as average_days_between_orders,
         rfm_scored.recency_score,
         rfm_scored.frequency_score,
         rfm_scored.monetary_score,
@@ -375,16 +391,14 @@ final as (
         cast(combined.emails_sent_90d as integer) as emails_sent_90d,
         cast(combined.emails_opened_90d as integer) as emails_opened_90d,
         cast(combined.emails_clicked_90d as integer) as emails_clicked_90d,
-        cast(case
-            when combined.emails_sent_90d > 0
-                then round(least(1.0, cast(combined.emails_opened_90d as decimal(18, 4)) / combined.emails_sent_90d), 4)
-        end as decimal(6, 4)) as open_rate_90d,
+        cast(round(combined.open_rate_90d, 4) as decimal(6, 4)) as open_rate_90d,
         cast(combined.tickets_count as integer) as tickets_count,
         cast(combined.tickets_90d as integer) as tickets_90d,
         cast(combined.open_tickets as integer) as open_tickets,
         cast(combined.open_high_priority_tickets as integer) as open_high_priority_tickets,
         cast(combined.failed_payments_30d as integer) as failed_payments_30d,
-        cast(case when combined.tenure_days < 0 then 0 else combined.tenure_days end as integer) as tenure_days,
+        cast(case when combined.tenure_days < 0 then 0 else combined.tenure_days end as integer)
+            as tenure_days,
         cast(case
             when combined.orders_count = 0 then null
             when combined.days_since_last_order > 180 then 'high'

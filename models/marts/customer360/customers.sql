@@ -84,9 +84,20 @@ record_summary as (
         -- the weakest link that holds the customer together
         case
             when count(*) = 1 then 'singleton'
-            when max(case when customer_records.match_tier = 'probabilistic' then 1 else 0 end) = 1
-                then 'probabilistic'
-            else 'deterministic'
+            else
+                case min(
+                    case customer_records.match_tier
+                        when 'fuzzy_low' then 1
+                        when 'fuzzy_medium' then 2
+                        when 'fuzzy_high' then 3
+                        else 4
+                    end
+                )
+                    when 1 then 'fuzzy_low'
+                    when 2 then 'fuzzy_medium'
+                    when 3 then 'fuzzy_high'
+                    else 'deterministic'
+                end
         end as match_tier
     from customer_records
     group by customer_records.customer_id
@@ -109,39 +120,42 @@ contact_counts as (
 
     select
         candidates.customer_id,
-        count(distinct case when candidates.attribute_name = 'email' then candidates.attribute_value end)
-            as email_count,
-        count(distinct case when candidates.attribute_name = 'phone' then candidates.attribute_value end)
-            as phone_count
+        count(distinct case
+            when candidates.attribute_name = 'email' then candidates.attribute_value
+        end) as email_count,
+        count(distinct case
+            when candidates.attribute_name = 'phone' then candidates.attribute_value
+        end) as phone_count
     from candidates
     group by candidates.customer_id
 
 ),
 
 {% for attribute in attributes %}
-{%- set rule = survivorship_rule(survivorship, attribute) %}
-winner__{{ attribute }} as (
+    {%- set rule = survivorship_rule(survivorship, attribute) %}
+    winner__{{ attribute }} as (
 
-    -- {{ attribute }}: {{ rule.strategy }}
-    select
-        ranked.customer_id,
-        ranked.attribute_value,
-        ranked.source_name,
-        ranked.observed_at
-    from (
+        -- {{ attribute }}: {{ rule.strategy }}
         select
-            candidates.*,
-            row_number() over (
-                partition by candidates.customer_id
-                order by
-                    {{ survivorship_order_by(rule.strategy, rule.source_priority, 'candidates') }}
-            ) as survivor_rank
-        from candidates
-        where candidates.attribute_name = '{{ attribute }}'
-    ) as ranked
-    where ranked.survivor_rank = 1
+            ranked.customer_id,
+            ranked.attribute_value,
+            ranked.source_name,
+            ranked.observed_at
+        from (
+            select
+                candidates.*,
+                row_number() over (
+                    partition by candidates.customer_id
+                    order by {{ survivorship_order_by(
+                        rule.strategy, rule.source_priority, 'candidates'
+                    ) }}
+                ) as survivor_rank
+            from candidates
+            where candidates.attribute_name = '{{ attribute }}'
+        ) as ranked
+        where ranked.survivor_rank = 1
 
-),
+    ),
 
 {% endfor %}
 
@@ -150,13 +164,13 @@ final as (
     select
         cast(record_summary.customer_id as varchar) as customer_id,
         {%- for attribute in attributes %}
-        {%- if attribute == 'birth_date' %}
-        cast(winner__{{ attribute }}.attribute_value as date) as {{ attribute }},
-        {%- else %}
-        cast(winner__{{ attribute }}.attribute_value as varchar) as {{ attribute }},
-        {%- endif %}
-        cast(winner__{{ attribute }}.source_name as varchar) as {{ attribute }}_source,
-        cast(winner__{{ attribute }}.observed_at as timestamp) as {{ attribute }}_observed_at,
+            {%- if attribute == 'birth_date' %}
+                cast(winner__{{ attribute }}.attribute_value as date) as {{ attribute }},
+            {%- else %}
+                cast(winner__{{ attribute }}.attribute_value as varchar) as {{ attribute }},
+            {%- endif %}
+            cast(winner__{{ attribute }}.source_name as varchar) as {{ attribute }}_source,
+            cast(winner__{{ attribute }}.observed_at as timestamp) as {{ attribute }}_observed_at,
         {%- endfor %}
         cast(coalesce(contact_counts.email_count, 0) as integer) as email_count,
         cast(coalesce(contact_counts.phone_count, 0) as integer) as phone_count,
@@ -164,20 +178,13 @@ final as (
         cast(record_summary.source_count as integer) as source_count,
         cast(customer_sources.source_names as varchar) as source_names,
         cast(record_summary.match_tier as varchar) as match_tier,
-        cast(case
-            when activity_summary.first_activity_at is null then record_summary.first_record_observed_at
-            when record_summary.first_record_observed_at is null then activity_summary.first_activity_at
-            when activity_summary.first_activity_at < record_summary.first_record_observed_at
-                then activity_summary.first_activity_at
-            else record_summary.first_record_observed_at
-        end as timestamp) as first_seen_at,
-        cast(case
-            when activity_summary.last_activity_at is null then record_summary.last_record_observed_at
-            when record_summary.last_record_observed_at is null then activity_summary.last_activity_at
-            when activity_summary.last_activity_at > record_summary.last_record_observed_at
-                then activity_summary.last_activity_at
-            else record_summary.last_record_observed_at
-        end as timestamp) as last_seen_at
+        -- least / greatest skip nulls on every engine
+        cast(least(
+            activity_summary.first_activity_at, record_summary.first_record_observed_at
+        ) as timestamp) as first_seen_at,
+        cast(greatest(
+            activity_summary.last_activity_at, record_summary.last_record_observed_at
+        ) as timestamp) as last_seen_at
     from record_summary
     left outer join customer_sources
         on record_summary.customer_id = customer_sources.customer_id
@@ -186,8 +193,8 @@ final as (
     left outer join activity_summary
         on record_summary.customer_id = activity_summary.customer_id
     {%- for attribute in attributes %}
-    left outer join winner__{{ attribute }}
-        on record_summary.customer_id = winner__{{ attribute }}.customer_id
+        left outer join winner__{{ attribute }}
+            on record_summary.customer_id = winner__{{ attribute }}.customer_id
     {%- endfor %}
     where
         not exists (

@@ -23,18 +23,18 @@ record_map as (
 ),
 
 {% if var('cdp_using_privacy', true) -%}
-erasure_requests as (
+    erasure_requests as (
 
-    select * from {{ ref('stg_privacy__erasure_requests') }}
+        select * from {{ ref('stg_privacy__erasure_requests') }}
 
-),
+    ),
 {%- else -%}
-erasure_requests as (
+    erasure_requests as (
 
-    select cast(null as varchar) as erasure_request_id
-    where 1 = 0
+        select cast(null as varchar) as erasure_request_id
+        where 1 = 0
 
-),
+    ),
 {%- endif %}
 
 run_totals as (
@@ -61,9 +61,9 @@ by_type as (
     select
         suppression_list.identifier_type,
         count(*) as suppressed_identifiers,
-        sum(
-            case when suppression_list.suppressed_by_invocation_id = '{{ invocation_id }}' then 1 else 0 end
-        ) as added_this_run
+        sum(case
+            when suppression_list.suppressed_by_invocation_id = '{{ invocation_id }}' then 1 else 0
+        end) as added_this_run
     from suppression_list
     group by suppression_list.identifier_type
 
@@ -72,9 +72,9 @@ by_type as (
     select
         'all' as identifier_type,
         count(*) as suppressed_identifiers,
-        sum(
-            case when suppression_list.suppressed_by_invocation_id = '{{ invocation_id }}' then 1 else 0 end
-        ) as added_this_run
+        sum(case
+            when suppression_list.suppressed_by_invocation_id = '{{ invocation_id }}' then 1 else 0
+        end) as added_this_run
     from suppression_list
 
 ),
