@@ -318,6 +318,56 @@ def test_products_are_viewed_before_they_are_bought(batch, con) -> None:
     assert share > 0.3
 
 
+def test_purchases_peak_before_christmas(batch, con) -> None:
+    """Seasonality: more orders in November-December 2025 than in the May-June on either
+    side of it (their mean, so that the growth of the customer base cancels out)."""
+    out, _ = batch
+    winter, summer = rows(
+        con,
+        f"""
+        select
+            count(*) filter (where created_at >= '2025-11-01' and created_at < '2026-01-01'),
+            count(*) filter (
+                where (created_at >= '2025-05-01' and created_at < '2025-07-01')
+                or (created_at >= '2026-05-01' and created_at < '2026-07-01')
+            ) / 2
+        from {scan(out, "shop", "orders")}
+        """,
+    )[0]
+    assert winter > 1.2 * summer
+
+
+def test_some_people_buy_on_a_regular_rhythm(batch, con) -> None:
+    """Cadence: gaps between one person's orders vary far less than a memoryless process
+    would make them (coefficient of variation about 1) for a good share of buyers."""
+    out, _ = batch
+    shares = rows(
+        con,
+        f"""
+        with orders as (
+            select truth.person_id, orders.created_at
+            from {scan(out, "shop", "orders")} as orders
+            inner join read_parquet('{out}/ground_truth/*.parquet') as truth
+                on truth.source_name = 'shop_orders'
+                and truth.record_id = cast(orders.id as varchar)
+        ),
+        gaps as (
+            select person_id,
+                date_diff('hour', lag(created_at) over (partition by person_id order by created_at),
+                    created_at) as gap
+            from orders
+        ),
+        spread as (
+            select person_id, stddev_samp(gap) / avg(gap) as cv
+            from gaps where gap is not null group by person_id having count(*) >= 4
+        )
+        select avg(case when cv < 0.6 then 1.0 else 0.0 end), count(*) from spread
+        """,
+    )[0]
+    assert shares[1] > 30
+    assert shares[0] > 0.15
+
+
 # ---------------------------------------------------------------- chunks and increments
 def test_small_chunks_write_one_part_per_chunk(batch) -> None:
     out, manifest = batch

@@ -43,6 +43,13 @@ PURCHASE_RATE_GAMMA = (1.6, 1.3)  # shape, scale: orders per year while active
 DROPOUT_BETA = (1.3, 4.0)  # probability of lapsing after each purchase
 AOV_LOGNORMAL = (np.log(72.0), 0.45)
 HOUSEHOLD_SHARE = 0.14
+# Cadence: gaps between purchases are Gamma(k, 1 / (k * rate)), mean 1 / rate whatever k;
+# k = 1 is memoryless, larger k is a regular rhythm (a rebuy every ~1/rate years).
+CADENCE_SHAPES = (1.0, 2.0, 5.0)
+CADENCE_SHARES = (0.45, 0.30, 0.25)
+# Seasonality: purchase intensity times 1 + A cos(2 pi (day of year - peak) / year).
+SEASON_AMPLITUDE = 0.35
+SEASON_PEAK_DAY = 340  # early December
 
 
 def to_us(moment: datetime) -> int:
@@ -123,6 +130,7 @@ class People:
     inactive_us: np.ndarray
     is_buyer: np.ndarray
     purchase_rate: np.ndarray
+    cadence_shape: np.ndarray
     dropout_p: np.ndarray
     aov: np.ndarray
     online_share: np.ndarray
@@ -288,8 +296,11 @@ def build_people(seed: int, first_global: int, n: int, start_us: int, end_us: in
     weights = rng.dirichlet(np.full(len(CATEGORIES), 0.35), size=n)
     category_cdf = np.cumsum(weights, axis=1)
     premium = rng.random(n) < 0.25
+    # purchase timing draws from its own stream: tuning it leaves every other draw alone
+    cadence_rng = rng_for(seed, 7, first_global)
+    cadence = cadence_rng.choice(CADENCE_SHAPES, size=n, p=CADENCE_SHARES)
     purchase_person, purchase_us, inactive = _simulate_purchases(
-        rng, first_seen, rate, dropout, is_buyer, end_us
+        cadence_rng, first_seen, rate, dropout, cadence, is_buyer, end_us
     )
 
     # ------------------------------------------------------------ accounts and memberships
@@ -424,6 +435,7 @@ def build_people(seed: int, first_global: int, n: int, start_us: int, end_us: in
         inactive_us=inactive,
         is_buyer=is_buyer,
         purchase_rate=rate,
+        cadence_shape=cadence,
         dropout_p=dropout,
         aov=aov,
         online_share=online_share,
@@ -456,10 +468,12 @@ def _simulate_purchases(
     first_seen: np.ndarray,
     rate: np.ndarray,
     dropout: np.ndarray,
+    cadence: np.ndarray,
     is_buyer: np.ndarray,
     end_us: int,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """BG/NBD-like: exponential gaps at the person's rate; after each purchase, lapse with p."""
+    """BG/NBD-like with a rhythm: Gamma(k) gaps at the person's rate, stretched or shrunk by
+    the season; after each purchase, lapse with the person's dropout probability."""
     n = len(first_seen)
     t = first_seen + (rng.exponential(8.0, size=n) * US_PER_DAY).astype(np.int64)
     active = is_buyer & (t <= end_us)
@@ -480,8 +494,9 @@ def _simulate_purchases(
         inactive[gone] = t[gone] + (rng.exponential(25.0, size=len(gone)) * US_PER_DAY).astype(
             np.int64
         )
-        gaps = rng.exponential(1.0, size=len(idx)) / np.maximum(rate[idx], 1e-3) * US_PER_YEAR
-        t[idx] = t[idx] + gaps.astype(np.int64) + 3_600_000_000
+        shape = cadence[idx]
+        years = rng.gamma(shape, 1.0 / shape) / np.maximum(rate[idx], 1e-3)
+        t[idx] = seasonal_advance(t[idx], years * US_PER_YEAR) + 3_600_000_000
         active[gone] = False
         active[idx] &= t[idx] <= end_us
     if people:
@@ -491,6 +506,34 @@ def _simulate_purchases(
             inactive,
         )
     return np.array([], np.int64), np.array([], np.int64), inactive
+
+
+def season_factor(moment_us: np.ndarray) -> np.ndarray:
+    """Relative purchase intensity at a moment: highest around SEASON_PEAK_DAY."""
+    return 1.0 + SEASON_AMPLITUDE * np.cos(_season_phase(moment_us))
+
+
+def _season_phase(moment_us: np.ndarray) -> np.ndarray:
+    day_of_year = (np.asarray(moment_us, dtype=np.float64) / US_PER_DAY) % 365.25
+    return 2 * np.pi * (day_of_year - SEASON_PEAK_DAY) / 365.25
+
+
+def _seasonal_clock(moment_us: np.ndarray) -> np.ndarray:
+    """Operational time: the integral of season_factor, so a process that is regular on
+    this clock buys more often in the season in real time."""
+    period = 365.25 * US_PER_DAY
+    moment = np.asarray(moment_us, dtype=np.float64)
+    return moment + SEASON_AMPLITUDE * period / (2 * np.pi) * np.sin(_season_phase(moment))
+
+
+def seasonal_advance(start_us: np.ndarray, gap_us: np.ndarray) -> np.ndarray:
+    """The real moment a gap of `gap_us` operational time after `start_us` ends (Newton's
+    method on the monotonic seasonal clock; four steps reach well under a second)."""
+    target = _seasonal_clock(start_us) + gap_us
+    moment = np.asarray(start_us, dtype=np.float64) + gap_us
+    for _ in range(4):
+        moment -= (_seasonal_clock(moment) - target) / season_factor(moment)
+    return moment.astype(np.int64)
 
 
 def _address(country: str, rng: random.Random, near: Address | None = None) -> Address:
