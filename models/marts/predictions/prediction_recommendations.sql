@@ -1,0 +1,310 @@
+{#- One row per cutoff, customer and recommended product (rank 1 = best), at the scoring
+    cutoff and at the validation cutoff (propensity_days before it). Item-to-item
+    co-occurrence: two products are related when they share baskets (an order, or a
+    customer's day of browsing) within history_days before the cutoff, by cosine
+    similarity; a customer's candidates are the neighbours of what they bought, added or
+    viewed, weighted by interaction (1, 0.6, 0.3) and recency. Products they bought within
+    recently_bought_days are never recommended; the most bought products fill up to k. -#}
+
+{%- set config = predictions_config() %}
+{%- set rec = config.recommendations %}
+{%- set k = rec.k | int %}
+
+with
+
+cutoffs as (
+
+    select * from {{ ref('prediction_cutoffs') }}
+
+),
+
+product_events as (
+
+    select * from {{ ref('prediction_product_events') }}
+
+),
+
+features as (
+
+    select * from {{ ref('prediction_features') }}
+
+),
+
+recommendation_cutoffs as (
+
+    select * from cutoffs
+    where days_before_as_of in (0, propensity_days)
+
+),
+
+history as (
+
+    select
+        recommendation_cutoffs.cutoff_date,
+        product_events.customer_id,
+        product_events.product_id,
+        product_events.interaction_type,
+        product_events.basket_id,
+        {{ dbt.datediff(
+            'cast(product_events.occurred_at as date)',
+            'recommendation_cutoffs.cutoff_date',
+            'day'
+        ) }}
+            as days_ago
+    from product_events
+    inner join recommendation_cutoffs
+        on
+            product_events.occurred_at < recommendation_cutoffs.cutoff_at
+            and product_events.occurred_at
+            >= {{ dbt.dateadd(
+                'day', -(rec.history_days | int), 'recommendation_cutoffs.cutoff_at'
+            ) }}
+
+),
+
+baskets as (
+
+    select distinct
+        history.cutoff_date,
+        history.basket_id,
+        history.product_id
+    from history
+
+),
+
+product_baskets as (
+
+    select
+        baskets.cutoff_date,
+        baskets.product_id,
+        count(*) as baskets
+    from baskets
+    group by
+        baskets.cutoff_date,
+        baskets.product_id
+
+),
+
+pairs as (
+
+    select
+        left_side.cutoff_date,
+        left_side.product_id,
+        right_side.product_id as related_product_id,
+        count(*) as shared_baskets
+    from baskets as left_side
+    inner join baskets as right_side
+        on
+            left_side.cutoff_date = right_side.cutoff_date
+            and left_side.basket_id = right_side.basket_id
+            and left_side.product_id <> right_side.product_id
+    group by
+        left_side.cutoff_date,
+        left_side.product_id,
+        right_side.product_id
+
+),
+
+similarities as (
+
+    select
+        pairs.cutoff_date,
+        pairs.product_id,
+        pairs.related_product_id,
+        pairs.shared_baskets
+        / sqrt(cast(own.baskets as double precision) * related.baskets) as similarity
+    from pairs
+    inner join product_baskets as own
+        on
+            pairs.cutoff_date = own.cutoff_date
+            and pairs.product_id = own.product_id
+    inner join product_baskets as related
+        on
+            pairs.cutoff_date = related.cutoff_date
+            and pairs.related_product_id = related.product_id
+
+),
+
+neighbours as (
+
+    select *
+    from (
+        select
+            similarities.*,
+            row_number() over (
+                partition by similarities.cutoff_date, similarities.product_id
+                order by similarities.similarity desc, similarities.related_product_id asc
+            ) as neighbour_rank
+        from similarities
+    ) as ranked
+    where neighbour_rank <= {{ rec.neighbours | int }}
+
+),
+
+seeds as (
+
+    select
+        history.cutoff_date,
+        history.customer_id,
+        history.product_id,
+        sum(
+            case history.interaction_type
+                when 'purchased' then 1.0
+                when 'added' then 0.6
+                else 0.3
+            end / (1 + history.days_ago / 30.0)
+        ) as weight
+    from history
+    group by
+        history.cutoff_date,
+        history.customer_id,
+        history.product_id
+
+),
+
+recently_bought as (
+
+    select distinct
+        history.cutoff_date,
+        history.customer_id,
+        history.product_id
+    from history
+    where
+        history.interaction_type = 'purchased'
+        and history.days_ago < {{ rec.recently_bought_days | int }}
+
+),
+
+co_occurrence as (
+
+    select
+        seeds.cutoff_date,
+        seeds.customer_id,
+        neighbours.related_product_id as product_id,
+        sum(seeds.weight * neighbours.similarity) as score
+    from seeds
+    inner join neighbours
+        on
+            seeds.cutoff_date = neighbours.cutoff_date
+            and seeds.product_id = neighbours.product_id
+    group by
+        seeds.cutoff_date,
+        seeds.customer_id,
+        neighbours.related_product_id
+
+),
+
+popularity as (
+
+    -- the most bought products of the last 90 days: fill-up, and the baseline to beat
+    select *
+    from (
+        select
+            history.cutoff_date,
+            history.product_id,
+            count(distinct history.customer_id) as buyers,
+            row_number() over (
+                partition by history.cutoff_date
+                order by count(distinct history.customer_id) desc, history.product_id
+            ) as popularity_rank
+        from history
+        where
+            history.interaction_type = 'purchased'
+            and history.days_ago < 90
+        group by
+            history.cutoff_date,
+            history.product_id
+    ) as ranked
+    where popularity_rank <= {{ k + 10 }}
+
+),
+
+audience as (
+
+    select
+        features.cutoff_date,
+        features.customer_id
+    from features
+    inner join recommendation_cutoffs
+        on features.cutoff_date = recommendation_cutoffs.cutoff_date
+
+),
+
+candidates as (
+
+    select
+        co_occurrence.cutoff_date,
+        co_occurrence.customer_id,
+        co_occurrence.product_id,
+        'co_occurrence' as method,
+        1 as method_priority,
+        co_occurrence.score
+    from co_occurrence
+
+    union all
+
+    select
+        audience.cutoff_date,
+        audience.customer_id,
+        popularity.product_id,
+        'popular' as method,
+        2 as method_priority,
+        cast(popularity.buyers as double precision) as score
+    from audience
+    inner join popularity
+        on audience.cutoff_date = popularity.cutoff_date
+
+),
+
+eligible as (
+
+    select *
+    from (
+        select
+            candidates.*,
+            row_number() over (
+                partition by
+                    candidates.cutoff_date, candidates.customer_id, candidates.product_id
+                order by candidates.method_priority
+            ) as method_rank
+        from candidates
+        where
+            not exists (
+                select 1 from recently_bought
+                where
+                    recently_bought.cutoff_date = candidates.cutoff_date
+                    and recently_bought.customer_id = candidates.customer_id
+                    and recently_bought.product_id = candidates.product_id
+            )
+    ) as deduplicated
+    where method_rank = 1
+
+),
+
+ranked as (
+
+    select
+        eligible.*,
+        row_number() over (
+            partition by eligible.cutoff_date, eligible.customer_id
+            order by eligible.method_priority asc, eligible.score desc, eligible.product_id asc
+        ) as recommendation_rank
+    from eligible
+
+),
+
+final as (
+
+    select
+        cast(ranked.cutoff_date as date) as cutoff_date,
+        cast(ranked.customer_id as varchar) as customer_id,
+        cast(ranked.recommendation_rank as integer) as recommendation_rank,
+        cast(ranked.product_id as varchar) as product_id,
+        cast(ranked.method as varchar) as method,
+        cast(ranked.score as double precision) as score
+    from ranked
+    where ranked.recommendation_rank <= {{ k }}
+
+)
+
+select * from final
