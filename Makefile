@@ -22,7 +22,11 @@ TEST_SEED ?= 7
 TEST_DIR := data/test
 TEST_DB := warehouse/test.duckdb
 
-.PHONY: help install demo test lint test-duckdb test-postgres test-python _test-engines clean
+# make bench BENCH_SIZES=10000,100000,1000000 adds the 1M run (about an hour on 2 cores)
+BENCH_SIZES ?= 10000,100000
+BENCH_ARGS ?=
+
+.PHONY: help install demo test lint test-duckdb test-postgres test-python _test-engines bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -76,5 +80,8 @@ test-postgres: install $(TEST_DIR)/.generated  ## dbt build (models, data and un
 test-python: install  ## pytest (end-to-end runs on DuckDB, and on PostgreSQL when PG* is set)
 	$(BIN)/pytest -n 2
 
+bench: install  ## time and size the pipeline at BENCH_SIZES people, full and incremental (README "Benchmarks")
+	nice -n 10 $(BIN)/cdp-bench --sizes $(BENCH_SIZES) $(BENCH_ARGS)
+
 clean:  ## remove generated data, warehouses and dbt artefacts
-	rm -rf data warehouse target logs bench-results
+	rm -rf data warehouse target target-bench logs bench-results
