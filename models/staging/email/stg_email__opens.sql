@@ -1,8 +1,24 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='append_new_columns'
+    )
+}}
+{#- Incremental (append): a run reads the rows loaded since the latest load held, minus
+    var cdp_incremental_lookback_days, and adds those whose open_id is not held yet.
+    Rows are never changed once loaded (an event log), so this equals a full refresh. -#}
+
+{%- set lookback_start = incremental_lookback_start('loaded_at') %}
+
 with
 
 source as (
 
     select * from {{ source('email', 'opens') }}
+    {%- if lookback_start is not none %}
+    where _loaded_at > {{ lookback_start }}
+    {%- endif %}
 
 ),
 
@@ -23,10 +39,24 @@ renamed as (
         nullif(trim(user_agent), '') as user_agent,
 
         ---------- timestamps
-        cast(opened_at as timestamp) as opened_at
+        cast(opened_at as timestamp) as opened_at,
+        cast(_loaded_at as timestamp) as loaded_at
 
     from source
 
+),
+
+final as (
+
+    select * from renamed
+    {%- if is_incremental() %}
+    where
+        not exists (
+            select 1 from {{ this }} as held
+            where held.open_id = renamed.open_id
+        )
+    {%- endif %}
+
 )
 
-select * from renamed
+select * from final

@@ -1,8 +1,24 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='append_new_columns'
+    )
+}}
+{#- Incremental (append): a run reads the rows loaded since the latest load held, minus
+    var cdp_incremental_lookback_days, and adds those whose transaction_id is not held yet.
+    Rows are never changed once loaded (an event log), so this equals a full refresh. -#}
+
+{%- set lookback_start = incremental_lookback_start('loaded_at') %}
+
 with
 
 source as (
 
     select * from {{ source('pos', 'transactions') }}
+    {%- if lookback_start is not none %}
+    where _loaded_at > {{ lookback_start }}
+    {%- endif %}
 
 ),
 
@@ -24,10 +40,24 @@ renamed as (
         cast(points_earned as integer) as points_earned,
 
         ---------- timestamps
-        cast(transacted_at as timestamp) as transacted_at
+        cast(transacted_at as timestamp) as transacted_at,
+        cast(_loaded_at as timestamp) as loaded_at
 
     from source
 
+),
+
+final as (
+
+    select * from renamed
+    {%- if is_incremental() %}
+    where
+        not exists (
+            select 1 from {{ this }} as held
+            where held.transaction_id = renamed.transaction_id
+        )
+    {%- endif %}
+
 )
 
-select * from renamed
+select * from final

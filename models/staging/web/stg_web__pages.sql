@@ -1,8 +1,26 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='page_view_id',
+        on_schema_change='append_new_columns'
+    )
+}}
+{#- Incremental: a run reads the messages received since the latest one held, minus var
+    cdp_incremental_lookback_days (loads that land late), and keeps the first copy of each
+    message id as a full refresh would: a copy already held wins unless the new one was
+    received earlier, which then replaces it (delete+insert on page_view_id). -#}
+
+{%- set lookback_start = incremental_lookback_start('received_at') %}
+
 with
 
 source as (
 
     select * from {{ source('web', 'pages') }}
+    {%- if lookback_start is not none %}
+    where received_at > {{ lookback_start }}
+    {%- endif %}
 
 ),
 
@@ -34,10 +52,33 @@ renamed as (
 
         ---------- timestamps
         cast("timestamp" as timestamp) as viewed_at,  -- noqa: RF06
+        cast(sent_at as timestamp) as sent_at,
         cast(received_at as timestamp) as received_at
 
     from deduplicated
 
+),
+
+final as (
+
+    select * from renamed
+    {%- if is_incremental() %}
+    where
+        not exists (
+            -- a copy held already that was received no later than this one stays
+            select 1 from {{ this }} as held
+            where
+                held.page_view_id = renamed.page_view_id
+                and (
+                    held.received_at < renamed.received_at
+                    or (
+                        held.received_at = renamed.received_at
+                        and (held.sent_at <= renamed.sent_at or renamed.sent_at is null)
+                    )
+                )
+        )
+    {%- endif %}
+
 )
 
-select * from renamed
+select * from final
