@@ -276,15 +276,25 @@ def _count(model: str, *columns: str, expr: str = "count(*)", where: str = "") -
     return figure  # type: ignore[return-value]
 
 
-def _by(model: str, key: str, prefix: str) -> Figure:
+def _by(model: str, key: str, prefix: str, value: str = "count(*)") -> Figure:
     def figure(wh: Warehouse) -> dict[str, int | float | None]:
         relation = wh.relation(model, key)
         if relation is None:
             return {}
-        rows = wh.pairs(f"select {key}, count(*) from {relation} group by 1 order by 1")
+        rows = wh.pairs(f"select {key}, {value} from {relation} group by 1 order by 1")
         return {f"{prefix}.{name}": value for name, value in rows}
 
     return figure
+
+
+def _pairs_by_rule(wh: Warehouse) -> dict[str, int | float | None]:
+    """Candidate pairs each blocking rule yields (int_identity__blocking_stats), else the
+    pairs of int_identity__candidate_pairs by the first rule that yielded them."""
+    prefix = "identity.candidate_pairs"
+    if wh.relation("int_identity__blocking_stats", "blocking_rule", "candidate_pairs"):
+        stats = _by("int_identity__blocking_stats", "blocking_rule", prefix, "sum(candidate_pairs)")
+        return stats(wh)  # type: ignore[return-value]
+    return _by("int_identity__candidate_pairs", "blocking_rule", prefix)(wh)  # type: ignore[return-value]
 
 
 # (key, label, how) in report order; `how` gives one value, or a dict of keyed values.
@@ -317,10 +327,11 @@ FIGURES: list[tuple[str, str, Any]] = [
         _count("int_identity__edges", "edge_kind", where="edge_kind = 'fuzzy'"),
     ),
     ("identity.candidate_pairs", "candidate pairs", _count("int_identity__candidate_pairs")),
+    ("identity.candidate_pairs_by_rule", "candidate pairs", _pairs_by_rule),
     (
-        "identity.candidate_pairs_by_rule",
-        "candidate pairs",
-        _by("int_identity__candidate_pairs", "blocking_rule", "identity.candidate_pairs"),
+        "identity.skipped_blocks",
+        "blocks skipped (over max_block_size)",
+        _count("int_identity__blocking_stats", "skipped_blocks", expr="sum(skipped_blocks)"),
     ),
     (
         "identity.components",

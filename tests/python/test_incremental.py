@@ -38,9 +38,9 @@ QUIET = ["--no-progress", "--log-level", "WARNING"]
 
 @pytest.fixture(scope="module")
 def batches(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """400 people, and an increment adding 5 % new people and activity of returning ones."""
+    """300 people, and an increment adding 5 % new people and activity of returning ones."""
     root = tmp_path_factory.mktemp("incremental-data")
-    assert generate(["--people", "400", "--seed", "11", "--out", str(root / "base"), *QUIET]) == 0
+    assert generate(["--people", "300", "--seed", "11", "--out", str(root / "base"), *QUIET]) == 0
     increment = ["--increment-of", str(root / "base"), "--fraction", "0.05"]
     assert generate([*increment, "--out", str(root / "increment"), *QUIET]) == 0
     return root / "base", root / "increment"
