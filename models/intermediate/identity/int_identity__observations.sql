@@ -4,47 +4,56 @@
     to one row per identifier. -#}
 
 {%- set sources = identity_sources() | selectattr('identifiers') | list %}
+{%- set unpivots = [] %}
+{%- for entry in sources %}
+    {%- set source_cte = 'source_' ~ loop.index %}
+    {%- for identifier in entry['identifiers'] %}
+        {%- do unpivots.append({
+            'source_name': entry['source_name'],
+            'cte': source_cte,
+            'identifier_type': identifier['identifier_type'],
+            'value': source_cte ~ '.identifier_' ~ loop.index,
+            'is_record_key': identifier['column'] == entry['record_id'],
+        }) %}
+    {%- endfor %}
+{%- endfor %}
 
 with
 
 {% for entry in sources %}
-source_{{ loop.index }} as (
+    source_{{ loop.index }} as (
 
-    -- {{ entry['source_name'] }} from {{ entry['relation'] }}
-    select
-        cast({{ entry['record_id'] }} as {{ dbt.type_string() }}) as record_id,
-        cast({{ entry['observed_at'] }} as timestamp) as observed_at,
-        {%- for identifier in entry['identifiers'] %}
-            {{ identity_identifier_value(identifier['identifier_type'], identifier['column'], entry) }}
-                as identifier_{{ loop.index }}{{ ',' if not loop.last }}
-        {%- endfor %}
-    from {{ entry['relation'] }}
-    where {{ entry['row_filter'] }}
+        -- {{ entry['source_name'] }} from {{ entry['relation'] }}
+        select
+            {%- for identifier in entry['identifiers'] %}
+                {%- set type_and_column = [identifier['identifier_type'], identifier['column']] %}
+                {{ identity_identifier_value(type_and_column[0], type_and_column[1], entry) }}
+                    as identifier_{{ loop.index }},
+            {%- endfor %}
+            cast({{ entry['record_id'] }} as {{ dbt.type_string() }}) as record_id,
+            cast({{ entry['observed_at'] }} as timestamp) as observed_at
+        from {{ entry['relation'] }}
+        where {{ entry['row_filter'] }}
 
-),
+    ),
 
 {% endfor %}
 observed as (
 
-    {%- for entry in sources %}
-        {%- set source_cte = 'source_' ~ loop.index %}
-        {%- set last_source = loop.last %}
-        {%- for identifier in entry['identifiers'] %}
-            {%- set value = source_cte ~ '.identifier_' ~ loop.index %}
-    select
-        '{{ entry["source_name"] }}' as source_name,
-        {{ source_cte }}.record_id,
-        '{{ identifier["identifier_type"] }}' as identifier_type,
-        {{ value }} as identifier_value,
-        {{ identity_match_key(identifier['identifier_type'], value) }} as match_key,
-        {{ source_cte }}.observed_at,
-        {{ 'true' if identifier['column'] == entry['record_id'] else 'false' }} as is_record_key
-    from {{ source_cte }}
-    where {{ value }} is not null
-    {{ 'union all' if not (loop.last and last_source) }}
-        {%- endfor %}
-    {%- endfor %}
-    {%- if not sources %}
+    {% for unpivot in unpivots %}
+        select
+            '{{ unpivot["source_name"] }}' as source_name,
+            {{ unpivot['cte'] }}.record_id,
+            '{{ unpivot["identifier_type"] }}' as identifier_type,
+            {{ unpivot['value'] }} as identifier_value,
+            {{ identity_match_key(unpivot['identifier_type'], unpivot['value']) }} as match_key,
+            {{ unpivot['cte'] }}.observed_at,
+            {{ 'true' if unpivot['is_record_key'] else 'false' }} as is_record_key
+        from {{ unpivot['cte'] }}
+        where {{ unpivot['value'] }} is not null
+        {{ 'union all' if not loop.last }}
+    {% endfor %}
+    {%- if not unpivots %}
     select
         cast(null as {{ dbt.type_string() }}) as source_name,
         cast(null as {{ dbt.type_string() }}) as record_id,
