@@ -246,6 +246,8 @@ def build(env: dict[str, str], target: Path, report_dir: Path) -> Built:
             "200",
             "--min-positives",
             "30",
+            "--threads",
+            "1",
         ],
         env={**os.environ, **env},
         capture_output=True,

@@ -3,21 +3,21 @@
     small whatever the event volume. -#}
 
 {%- set counted = {
-    'product_views': ['product_viewed'],
-    'product_adds': ['product_added'],
-    'page_views': ['page_viewed'],
-    'emails_sent': ['email_sent'],
-    'emails_opened': ['email_opened'],
-    'emails_clicked': ['email_clicked'],
-    'email_unsubscribes': ['email_unsubscribed'],
-    'tickets_opened': ['ticket_opened'],
-    'failed_payments': ['payment_failed'],
-    'refunds': ['order_refunded']
+    'product_views': 'product_viewed',
+    'product_adds': 'product_added',
+    'page_views': 'page_viewed',
+    'emails_sent': 'email_sent',
+    'emails_opened': 'email_opened',
+    'emails_clicked': 'email_clicked',
+    'unsubscribes': 'email_unsubscribed',
+    'tickets_opened': 'ticket_opened',
+    'failed_payments': 'payment_failed',
+    'refunds': 'order_refunded'
 } %}
 
 with
 
-activities as (
+events as (
 
     select * from {{ ref('customer_activities') }}
 
@@ -26,22 +26,20 @@ activities as (
 final as (
 
     select
-        cast(activities.customer_id as varchar) as customer_id,
-        cast(activities.occurred_at as date) as activity_date,
-        cast(count(*) as integer) as activities,
-        {%- for column_name, types in counted.items() %}
-        cast(
-            sum(case when activities.activity_type in ('{{ types | join("', '") }}') then 1 else 0 end)
-            as integer
-        ) as {{ column_name }}{{ ',' if not loop.last }}
+        cast(events.customer_id as varchar) as customer_id,
+        cast(events.occurred_at as date) as activity_date,
+        {%- for column_name, activity_type in counted.items() %}
+            count(case when events.activity_type = '{{ activity_type }}' then 1 end)
+                as {{ column_name }},
         {%- endfor %}
-    from activities
+        cast(count(*) as integer) as activities
+    from events
     where
-        activities.customer_id is not null
-        and activities.occurred_at is not null
+        events.customer_id is not null
+        and events.occurred_at is not null
     group by
-        activities.customer_id,
-        cast(activities.occurred_at as date)
+        events.customer_id,
+        cast(events.occurred_at as date)
 
 )
 

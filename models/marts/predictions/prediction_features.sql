@@ -130,7 +130,7 @@ activity_stats as (
             as days_since_last_product_view,
         min(case when activity_before.emails_opened > 0 then activity_before.days_ago end)
             as days_since_last_email_open,
-        max(case when activity_before.email_unsubscribes > 0 then 1 else 0 end) as has_unsubscribed
+        max(case when activity_before.unsubscribes > 0 then 1 else 0 end) as has_unsubscribed
     from activity_before
     group by
         activity_before.cutoff_date,

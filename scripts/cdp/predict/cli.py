@@ -26,6 +26,7 @@ from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
+from threadpoolctl import threadpool_limits
 
 from . import modeling
 from .report import (
@@ -71,6 +72,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="folder of prediction_report.json and .md (default warehouse/predictions)",
     )
     parser.add_argument("--seed", type=int, default=42, help="random seed of the models")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=int(os.environ.get("CDP_PREDICT_THREADS", "0")),
+        help="threads for model training (default $CDP_PREDICT_THREADS, else every core; "
+        "1 is faster on a busy shared machine)",
+    )
     parser.add_argument(
         "--min-customers",
         type=int,
@@ -238,7 +246,8 @@ def main(argv: list[str] | None = None) -> int:
         level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     try:
-        report = run(args)
+        with threadpool_limits(limits=args.threads or None):
+            report = run(args)
     except modeling.NotReady as error:
         print(f"cdp-predict: refusing to train: {error}", file=sys.stderr)
         return 2
