@@ -45,7 +45,7 @@ demo: install  ## generate demo data, load it into DuckDB, dbt build, print a su
 	$(BIN)/cdp-load --target duckdb --duckdb-path $(DEMO_DB) --input $(DEMO_DIR)
 	CDP_DUCKDB_PATH=$(DEMO_DB) $(DBT) build --target duckdb --quiet --warn-error-options '{"error": []}'
 	$(BIN)/cdp-predict --duckdb-path $(DEMO_DB) --report-dir warehouse/predictions --skip-if-missing
-	CDP_DUCKDB_PATH=$(DEMO_DB) $(DBT) build --target duckdb --quiet --select customer_predictions+
+	CDP_DUCKDB_PATH=$(DEMO_DB) $(DBT) build --target duckdb --quiet --select customer_predictions+ prediction_validation prediction_calibration
 	$(BIN)/cdp-summary --duckdb-path $(DEMO_DB) --input $(DEMO_DIR)
 	@# Reverse ETL: one audience to a file and to a local signed webhook, run twice.
 	CDP_DUCKDB_PATH=$(DEMO_DB) $(BIN)/python -m cdp.sync.demo --config syncs.yml --duckdb-path $(DEMO_DB)

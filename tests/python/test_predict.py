@@ -279,6 +279,8 @@ def build(env: dict[str, str], target: Path, report_dir: Path) -> Built:
             "run",
             "--select",
             "customer_predictions",
+            "prediction_validation",
+            "prediction_calibration",
             "prediction_purchases",
             "prediction_daily_activity",
             "prediction_features",
