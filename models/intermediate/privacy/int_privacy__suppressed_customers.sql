@@ -24,7 +24,8 @@ record_map as (
 
 current_hashes as (
 
-    select
+    -- the identifier map has a row per record carrying a value: each value once
+    select distinct
         identifier_map.customer_id,
         identifier_map.identifier_type,
         {{ identifier_hash('identifier_map.identifier_type', 'identifier_map.identifier_value') }}

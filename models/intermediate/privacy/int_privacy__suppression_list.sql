@@ -8,11 +8,14 @@
 }}
 {#- One row per suppressed identifier, kept only as a SHA-256 hash of '<type>:<normalized
     value>' (macro identifier_hash): no plain PII. Each run resolves every erasure request
-    to its customers through the identifier map and adds the hashes of all their
-    identifiers and source records, and of the requested identifier itself (so a person
-    not yet matched, or met again later, is still caught). Incremental with
-    full_refresh=false: `dbt build --full-refresh` keeps it, so an erased person is never
-    rebuilt from the raw data that still holds them. Rows are only ever added. -#}
+    to its customers through the identifier map (on the value, or on the match key identity
+    links records on, so j.doe@gmail.com finds jdoe@gmail.com) and adds the hashes of the
+    requested identifier itself (so a person not yet matched, or met again later, is still
+    caught), of every source record of those customers, and of their identifiers that no
+    other customer carries (a family phone must not suppress the rest of the family).
+    Incremental with full_refresh=false: `dbt build --full-refresh` keeps it, so an erased
+    person is never rebuilt from the raw data that still holds them. Rows are only ever
+    added. -#}
 
 {%- set request_order = 'requested_at, erasure_request_id, identifier_type' %}
 
@@ -52,17 +55,53 @@ record_map as (
 
 ),
 
+requested_keys as (
+
+    -- the requested value in the form identity links records on (macro identity_match_key)
+    select
+        erasure_requests.erasure_request_id,
+        erasure_requests.requested_at,
+        erasure_requests.identifier_type,
+        erasure_requests.identifier_value,
+        case erasure_requests.identifier_type
+            {%- for identifier_type in var('cdp_identity_identifier_types', {}) %}
+                when '{{ identifier_type }}' then {{ identity_match_key(
+                    identifier_type, 'erasure_requests.identifier_value'
+                ) }}
+            {%- endfor %}
+            else erasure_requests.identifier_value
+        end as match_key
+    from erasure_requests
+
+),
+
 resolved_customers as (
 
     select distinct
-        erasure_requests.erasure_request_id,
-        erasure_requests.requested_at,
+        requested_keys.erasure_request_id,
+        requested_keys.requested_at,
         identifier_map.customer_id
-    from erasure_requests
+    from requested_keys
     inner join identifier_map
         on
-            erasure_requests.identifier_type = identifier_map.identifier_type
-            and erasure_requests.identifier_value = identifier_map.identifier_value
+            requested_keys.identifier_type = identifier_map.identifier_type
+            and (
+                requested_keys.identifier_value = identifier_map.identifier_value
+                or requested_keys.match_key = identifier_map.match_key
+            )
+
+),
+
+unshared_identifiers as (
+
+    -- identifiers carried by one customer only
+    select
+        identifier_map.identifier_type,
+        identifier_map.identifier_value,
+        min(identifier_map.customer_id) as customer_id
+    from identifier_map
+    group by identifier_map.identifier_type, identifier_map.identifier_value
+    having count(distinct identifier_map.customer_id) = 1
 
 ),
 
@@ -80,16 +119,17 @@ hashed as (
 
     union all
 
-    -- every identifier of the customers it resolves to
+    -- every identifier of the customers it resolves to that no other customer carries
     select
         resolved_customers.erasure_request_id,
         resolved_customers.requested_at,
-        identifier_map.identifier_type,
-        {{ identifier_hash('identifier_map.identifier_type', 'identifier_map.identifier_value') }}
-            as identifier_hash
+        unshared_identifiers.identifier_type,
+        {{ identifier_hash(
+            'unshared_identifiers.identifier_type', 'unshared_identifiers.identifier_value'
+        ) }} as identifier_hash
     from resolved_customers
-    inner join identifier_map
-        on resolved_customers.customer_id = identifier_map.customer_id
+    inner join unshared_identifiers
+        on resolved_customers.customer_id = unshared_identifiers.customer_id
 
     union all
 

@@ -1,6 +1,7 @@
 {#- One row per identity of a customer: every source record (identity_kind 'source_record':
     source_name + record_id, with the match tier and rule that joined it) and every
-    identifier in use (identity_kind 'identifier': identifier_type + identifier_value).
+    identifier in use (identity_kind 'identifier': identifier_type + identifier_value, with
+    how many of the customer's records carry it and whether other customers carry it too).
     Quarantined identifier values are not in the identifier map, so not here either;
     suppressed (erased) customers are left out. -#}
 
@@ -41,7 +42,9 @@ source_records as (
         cast(null as varchar) as identifier_value,
         record_map.match_tier,
         record_map.matched_by,
-        records.observed_at
+        records.observed_at,
+        1 as record_count,
+        false as is_shared_with_other_customers
     from record_map
     left outer join records
         on
@@ -50,8 +53,20 @@ source_records as (
 
 ),
 
+customers_per_identifier as (
+
+    select
+        identifier_map.identifier_type,
+        identifier_map.identifier_value,
+        count(distinct identifier_map.customer_id) as customer_count
+    from identifier_map
+    group by identifier_map.identifier_type, identifier_map.identifier_value
+
+),
+
 identifiers as (
 
+    -- the identifier map has a row per record carrying the value: one per customer here
     select
         identifier_map.customer_id,
         'identifier' as identity_kind,
@@ -62,8 +77,19 @@ identifiers as (
         -- an identifier names its customer outright
         'deterministic' as match_tier,
         identifier_map.identifier_type as matched_by,
-        cast(null as timestamp) as observed_at
+        max(identifier_map.last_observed_at) as observed_at,
+        count(distinct identifier_map.source_name || ':' || identifier_map.record_id)
+            as record_count,
+        max(customers_per_identifier.customer_count) > 1 as is_shared_with_other_customers
     from identifier_map
+    inner join customers_per_identifier
+        on
+            identifier_map.identifier_type = customers_per_identifier.identifier_type
+            and identifier_map.identifier_value = customers_per_identifier.identifier_value
+    group by
+        identifier_map.customer_id,
+        identifier_map.identifier_type,
+        identifier_map.identifier_value
 
 ),
 
@@ -79,7 +105,8 @@ final as (
 
     select
         cast({{ dbt.hash(
-            "unioned.identity_kind || '|' || coalesce(unioned.source_name, unioned.identifier_type)"
+            "unioned.customer_id || '|' || unioned.identity_kind"
+            ~ " || '|' || coalesce(unioned.source_name, unioned.identifier_type)"
             ~ " || '|' || coalesce(unioned.record_id, unioned.identifier_value)"
         ) }} as varchar) as identity_id,
         cast(unioned.customer_id as varchar) as customer_id,
@@ -90,7 +117,9 @@ final as (
         cast(unioned.identifier_value as varchar) as identifier_value,
         cast(unioned.match_tier as varchar) as match_tier,
         cast(unioned.matched_by as varchar) as matched_by,
-        cast(unioned.observed_at as timestamp) as observed_at
+        cast(unioned.observed_at as timestamp) as observed_at,
+        cast(unioned.record_count as integer) as record_count,
+        unioned.is_shared_with_other_customers
     from unioned
     where
         not exists (
