@@ -16,6 +16,10 @@ DEMO_PEOPLE ?= 5000
 DEMO_SEED ?= 42
 DEMO_DIR := data/demo
 DEMO_DB := warehouse/cdp.duckdb
+# The demo world ends on DEMO_AS_OF: metrics and segments are evaluated at the end of that
+# day rather than at the latest event (email opens trail the last sends by hours).
+DEMO_AS_OF ?= 2026-10-31
+DEMO_VARS := --vars '{cdp_as_of_date: "$(DEMO_AS_OF)", cdp_segments_as_of: "$(DEMO_AS_OF) 23:59:59"}'
 
 TEST_PEOPLE ?= 1500
 TEST_SEED ?= 7
@@ -41,11 +45,11 @@ $(VENV)/.installed: pyproject.toml
 install: $(VENV)/.installed  ## create .venv and install the project with its dev tools
 
 demo: install  ## generate demo data, load it into DuckDB, dbt build, print a summary
-	$(BIN)/cdp-generate --people $(DEMO_PEOPLE) --seed $(DEMO_SEED) --out $(DEMO_DIR)
+	$(BIN)/cdp-generate --people $(DEMO_PEOPLE) --seed $(DEMO_SEED) --as-of $(DEMO_AS_OF) --out $(DEMO_DIR)
 	$(BIN)/cdp-load --target duckdb --duckdb-path $(DEMO_DB) --input $(DEMO_DIR)
-	CDP_DUCKDB_PATH=$(DEMO_DB) $(DBT) build --target duckdb --quiet --warn-error-options '{"error": []}'
+	CDP_DUCKDB_PATH=$(DEMO_DB) $(DBT) build --target duckdb --quiet --warn-error-options '{"error": []}' $(DEMO_VARS)
 	$(BIN)/cdp-predict --duckdb-path $(DEMO_DB) --report-dir warehouse/predictions --skip-if-missing
-	CDP_DUCKDB_PATH=$(DEMO_DB) $(DBT) build --target duckdb --quiet --select customer_predictions+ prediction_validation prediction_calibration
+	CDP_DUCKDB_PATH=$(DEMO_DB) $(DBT) build --target duckdb --quiet --select customer_predictions+ prediction_validation prediction_calibration $(DEMO_VARS)
 	$(BIN)/cdp-summary --duckdb-path $(DEMO_DB) --input $(DEMO_DIR)
 	@# Reverse ETL: one audience to a file and to a local signed webhook, run twice.
 	CDP_DUCKDB_PATH=$(DEMO_DB) $(BIN)/python -m cdp.sync.demo --config syncs.yml --duckdb-path $(DEMO_DB)

@@ -1,4 +1,3 @@
-{{ config(enabled=var('cdp_using_customer360', false)) }}
 {#- Consent coverage: per purpose and channel, how many customers are in each state, and
     the share that may be contacted. "How many people can we email?" -#}
 
@@ -13,4 +12,4 @@ select
     sum(case when consent.is_inherited then 1 else 0 end) as inherited
 from {{ ref('bi_customer_consent') }} as consent
 group by consent.purpose, consent.channel, consent.consent_state
-order by consent.purpose, consent.channel, customers desc
+order by consent.purpose asc, consent.channel asc, customers desc

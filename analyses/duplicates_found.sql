@@ -1,4 +1,3 @@
-{{ config(enabled=var('cdp_using_customer360', false)) }}
 {#- Duplicates found: records that turned out to be the same person within one source
     (e.g. two shop accounts, three CRM contacts), per source, with the largest cases. -#}
 

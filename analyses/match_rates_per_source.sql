@@ -1,4 +1,3 @@
-{{ config(enabled=var('cdp_using_customer360', false)) }}
 {#- Match rate per identity source: how many of a source's records joined a customer with
     records from other sources, and by which tier. "How well does the CRM match the shop?" -#}
 

@@ -1,4 +1,3 @@
-{{ config(enabled=var('cdp_using_customer360', false)) }}
 {#- Top 50 customers by lifetime value (net of refunds, reporting currency), with their RFM
     group, churn risk and masked contact: the list account managers ask for. -#}
 

@@ -71,9 +71,14 @@
         {{ return('exists (select 1 from ' ~ alias ~ ' where ' ~ alias ~ '.customer_id = profile.customer_id)') }}
 
     {%- elif kind == 'attribute' -%}
-        {{ segment_check_keys(condition, ['attribute', 'op', 'value'], segment_name, 'attribute') }}
+        {{ segment_check_keys(condition, ['attribute', 'op', 'value', 'among'], segment_name, 'attribute') }}
         {%- set column_sql = segment_resolve_attribute(condition.attribute, segment_name, state) -%}
         {%- set operator = condition.get('op') -%}
+        {%- if 'among' in condition and operator not in ('top_percent', 'bottom_percent') -%}
+            {{ exceptions.raise_compiler_error(
+                where ~ "attribute '" ~ condition.attribute ~ "': 'among' only goes with top_percent and bottom_percent"
+            ) }}
+        {%- endif -%}
         {%- if operator is none -%}
             {{ exceptions.raise_compiler_error(where ~ "attribute '" ~ condition.attribute ~ "' needs an op") }}
         {%- endif -%}
@@ -86,6 +91,19 @@
                     ~ " needs a number above 0 and at most 100 as value"
                 ) }}
             {%- endif -%}
+            {#- among: the population ranked (top 20 % of buyers, not of everyone); a plain
+                condition on the profile, so it must not need a join of its own. -#}
+            {%- set among_sql = [] -%}
+            {%- if condition.get('among') is not none -%}
+                {%- set joins_before = context.joins | length -%}
+                {%- do among_sql.append(segment_condition_sql(condition.among, context, state)) -%}
+                {%- if context.joins | length != joins_before -%}
+                    {{ exceptions.raise_compiler_error(
+                        where ~ "attribute '" ~ condition.attribute
+                        ~ "': 'among' can only use attribute and segment conditions without rankings"
+                    ) }}
+                {%- endif -%}
+            {%- endif -%}
             {%- set alias = segment_next_alias(context, 'r') -%}
             {#- rank_count = customers ranked at or ahead of this one (peers included), so ties
                 are never split: a tied group is in only if all of it fits in the share. -#}
@@ -94,6 +112,7 @@
                 ~ (' desc' if operator == 'top_percent' else ' asc')
                 ~ ') as rank_count,\n        count(*) over () as population\n    from profile\n    where '
                 ~ column_sql ~ ' is not null'
+                ~ ('\n        and ' ~ among_sql[0] if among_sql else '')
             ]) -%}
             {%- do context.joins.append(
                 'left outer join ' ~ alias ~ ' on ' ~ alias ~ '.customer_id = profile.customer_id'

@@ -43,14 +43,6 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def require_identity(dbt, env: dict[str, str]) -> None:
-    """Skip while identity resolution is not in the project (the marts read its models)."""
-    result = dbt(["ls", "--resource-type", "model", "--output", "name", "--quiet"], env=env)
-    models = set(result.stdout.split())
-    if not {"int_identity__record_map", "customers", "export_vip__file"} <= models:
-        pytest.skip("identity resolution and the marts are not in the project yet")
-
-
 @contextmanager
 def duckdb_connection(env: dict[str, str], read_only: bool = True) -> Iterator[Any]:
     connection = duckdb.connect(env["CDP_DUCKDB_PATH"], read_only=read_only)
@@ -150,7 +142,6 @@ def test_erased_person_leaves_every_mart_segment_and_export_for_good(
     dbt, duckdb_env, generated
 ) -> None:
     env = duckdb_env
-    require_identity(dbt, env)
     load_args = ["--target", "duckdb", "--duckdb-path", env["CDP_DUCKDB_PATH"]]
     assert load([*load_args, "--input", str(generated)]) == 0
     dbt(BUILD, env=env)
@@ -219,7 +210,6 @@ def test_erased_person_leaves_every_mart_segment_and_export_for_good(
 def postgres_build(
     dbt, postgres_env: dict[str, str], generated: Path, monkeypatch: pytest.MonkeyPatch
 ) -> dict[str, str]:
-    require_identity(dbt, postgres_env)
     for key, value in postgres_env.items():
         monkeypatch.setenv(key, value)
     assert load(["--target", "postgres", "--input", str(generated)]) == 0

@@ -54,13 +54,12 @@ FALLBACK_TYPES = {"occurred_at": "timestamp", "amount": "decimal(18, 2)", "is_gr
 
 
 def dbt_vars(as_of: str, segments: list[dict[str, Any]] = SEGMENTS) -> list[str]:
-    settings = {"cdp_using_segments": True, "cdp_segments_as_of": as_of, "cdp_segments": segments}
+    settings = {"cdp_segments_as_of": as_of, "cdp_segments": segments}
     return ["--vars", yaml.safe_dump(settings)]
 
 
 def upstream_nodes(dbt, env: dict[str, str], tmp_path: Path) -> dict[str, dict[str, Any]]:
-    """The upstream mart nodes from a parse; skips while they are not in the project yet
-    (the segment models are switched off by default until then, see dbt_project.yml)."""
+    """The upstream mart nodes, with their declared columns, from a parse."""
     dbt(["parse"], env=env)
     manifest = json.loads((tmp_path / "dbt-target" / "manifest.json").read_text())
     nodes = {
@@ -68,9 +67,7 @@ def upstream_nodes(dbt, env: dict[str, str], tmp_path: Path) -> dict[str, dict[s
         for node in manifest["nodes"].values()
         if node["resource_type"] == "model" and node["name"] in UPSTREAM
     }
-    missing = sorted(set(UPSTREAM) - set(nodes))
-    if missing:
-        pytest.skip(f"the marts segments read are not in the project yet: {missing}")
+    assert sorted(nodes) == sorted(UPSTREAM)
     return nodes
 
 
@@ -342,9 +339,8 @@ def test_history_records_entry_and_exit_and_survives_full_refresh(dbt, engine_en
     ids=["unknown_attribute", "bad_operator", "bad_window", "misspelt_key"],
 )
 def test_malformed_definition_fails_compile_naming_segment_and_problem(
-    dbt, duckdb_env, tmp_path, definition, messages
+    dbt, duckdb_env, definition, messages
 ):
-    upstream_nodes(dbt, duckdb_env, tmp_path)
     result = dbt(
         [
             "compile",
@@ -361,8 +357,7 @@ def test_malformed_definition_fails_compile_naming_segment_and_problem(
         assert message in output, output[-3000:]
 
 
-def test_circular_segment_references_fail_compile(dbt, duckdb_env, tmp_path):
-    upstream_nodes(dbt, duckdb_env, tmp_path)
+def test_circular_segment_references_fail_compile(dbt, duckdb_env):
     segments = [
         {"name": "loop_a", "include_segments": ["loop_b"]},
         {"name": "loop_b", "where": {"not": {"segment": "loop_c"}}},

@@ -31,6 +31,8 @@ orders as (
     cross join as_of
     where
         activities.activity_type = 'order_placed'
+        -- a cancelled order was never a purchase (customer_metrics counts orders alike)
+        and coalesce(activities.status, '') not in ('cancelled', 'voided')
         and activities.occurred_at <= as_of.as_of_at
 
 ),
