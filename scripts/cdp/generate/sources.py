@@ -544,7 +544,10 @@ class ChunkGenerator:
             created_at=t_us,
             processed_at=processed,
             cancelled_at=cancelled,
-            updated_at=max(processed, cancelled or 0) + self.prng.randint(0, 240) * HOUR,
+            # a row synced at the batch's cut-off was last updated before it
+            updated_at=min(
+                max(processed, cancelled or 0) + self.prng.randint(0, 240) * HOUR, task.hi_us
+            ),
             _fivetran_synced=synced,
         )
         self.truth("shop_orders", str(order_id), i, shared or phone_shared)
@@ -1071,6 +1074,8 @@ class ChunkGenerator:
         o = np.flatnonzero(opened)
         o = np.concatenate([o, o[self.rng.random(len(o)) < 0.25]])
         open_at = sent[o] + (self.rng.exponential(5.0, size=len(o)) * HOUR).astype(np.int64)
+        # opens and clicks after the export (loaded an hour before the cut-off) wait for it
+        open_at = np.minimum(open_at, t.hi_us - HOUR)
         agents = pa.array(EMAIL_CLIENT_AGENTS).take(
             pa.array(self.rng.integers(0, len(EMAIL_CLIENT_AGENTS), size=len(o)))
         )
@@ -1103,8 +1108,10 @@ class ChunkGenerator:
                 "email": emails.take(pa.array(c)),
                 "campaign_id": campaign_ids.take(pa.array(c)),
                 "url": urls,
-                "clicked_at": sent[c]
-                + (self.rng.exponential(6.0, size=len(c)) * HOUR).astype(np.int64),
+                "clicked_at": np.minimum(
+                    sent[c] + (self.rng.exponential(6.0, size=len(c)) * HOUR).astype(np.int64),
+                    t.hi_us - HOUR,
+                ),
                 "_loaded_at": np.full(len(c), t.hi_us - HOUR),
             },
         )

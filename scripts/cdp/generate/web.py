@@ -417,6 +417,9 @@ def _delivery_times(gen: ChunkGenerator, ts: np.ndarray) -> tuple[np.ndarray, ..
         late, (rng.exponential(8.0, size=n) * HOUR).astype(np.int64) + HOUR, 0
     )
     received_at = received_at + np.where(very_late, rng.integers(1, 6, size=n) * US_PER_DAY, 0)
+    # the batch is what a loader landed at its cut-off: nothing received after it
+    sent_at = np.minimum(sent_at, gen.task.hi_us)
+    received_at = np.minimum(received_at, gen.task.hi_us)
     gen.noise.note("clock_skew", int(skewed.sum()))
     gen.noise.note("late_event", int((late | very_late).sum()))
     return timestamp, sent_at, received_at
