@@ -5,11 +5,12 @@
         on_schema_change='append_new_columns'
     )
 }}
-{#- Incremental (append): a run reads the rows loaded since the latest load held, minus
-    var cdp_incremental_lookback_days, and adds those whose click_id is not held yet.
-    Rows are never changed once loaded (an event log), so this equals a full refresh. -#}
+{#- Incremental (append): a run adds the rows of the loads after the latest one held
+    whose click_id is not held yet. A load lands at once, so every row stamped up to the
+    latest _loaded_at held was read already; rows never change once loaded (an event log),
+    so this equals a full refresh. -#}
 
-{%- set lookback_start = incremental_lookback_start('loaded_at') %}
+{%- set lookback_start = incremental_lookback_start('loaded_at', lookback_days=0) %}
 
 with
 
