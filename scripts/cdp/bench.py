@@ -47,6 +47,7 @@ from typing import Any
 import psutil
 
 from cdp.dbt_sources import load_sources, project_dir
+from cdp.generate import GENERATOR_VERSION
 
 log = logging.getLogger("cdp.bench")
 FORMAT = "cdp-bench/1"
@@ -550,7 +551,9 @@ class Runner:
         manifest = out / "manifest.json"
         if self.s.reuse_data and manifest.is_file():
             info = json.loads(manifest.read_text())
-            if info["arguments"]["people"] == people and info["arguments"]["seed"] == self.s.seed:
+            wanted = {"people": people, "seed": self.s.seed}
+            same = all(info["arguments"].get(key) == value for key, value in wanted.items())
+            if same and info.get("generator_version") == GENERATOR_VERSION:
                 log.info("reusing %s (generated in %.0f s)", out, info["seconds"])
                 return StageResult("generate", "reused", info["seconds"], note=f"reused {out}")
         command = [str(BIN_DIR / "cdp-generate"), "--people", str(people)]
@@ -696,27 +699,20 @@ def table_rows(results: dict[str, Any]) -> list[tuple[str, str, list[Any]]]:
             for stage in (r or {}).get("stages", []):
                 if stage["stage"] not in names:
                     names.append(stage["stage"])
-        for stage in names:
-            found = [_stage(r, stage) for r in runs]
-            add(f"{title}, seconds", stage, [_stage_value(s, "seconds") for s in found], "seconds")
-        add(
-            f"{title}, seconds",
-            "build (seed to exports)",
-            [(r or {}).get("build_seconds") for r in runs],
-            "seconds",
-        )
-        add(
-            f"{title}, seconds",
-            "end to end (load, build, tests)",
-            [(r or {}).get("end_to_end_seconds") for r in runs],
-            "seconds",
-        )
-        add(
-            f"{title}, seconds",
-            "CPU seconds, end to end",
-            [(r or {}).get("end_to_end_cpu_seconds") for r in runs],
-            "seconds",
-        )
+        for section, key, total in (
+            ("seconds", "seconds", "seconds"),
+            ("CPU seconds", "cpu_seconds", "cpu_seconds"),
+        ):
+            for stage in names:
+                found = [_stage(r, stage) for r in runs]
+                values = [_stage_value(s, key) for s in found]
+                add(f"{title}, {section}", stage, values, "seconds")
+            for label, prefix in (
+                ("build (seed to exports)", "build"),
+                ("end to end (load, build, tests)", "end_to_end"),
+            ):
+                values = [(r or {}).get(f"{prefix}_{total}") for r in runs]
+                add(f"{title}, {section}", label, values, "seconds")
         for stage in names:
             found = [_stage(r, stage) for r in runs]
             add(f"{title}, peak MB", stage, [_stage_value(s, "peak_rss_mb") for s in found], "mb")
@@ -731,8 +727,10 @@ def table_rows(results: dict[str, Any]) -> list[tuple[str, str, list[Any]]]:
             add(title, "new rows / rows before", shares, "share")
             full_runs = [size.get("full") for size in sizes]
             for label, key in (
-                ("build time / full build", "build_seconds"),
-                ("end to end / full end to end", "end_to_end_seconds"),
+                ("build seconds / full build", "build_seconds"),
+                ("build CPU seconds / full build", "build_cpu_seconds"),
+                ("end to end seconds / full", "end_to_end_seconds"),
+                ("end to end CPU seconds / full", "end_to_end_cpu_seconds"),
             ):
                 ratios = [
                     i[key] / f[key] if i and f and i.get(key) and f.get(key) else None
