@@ -56,7 +56,8 @@ ranked as (
                     else 5
                 end asc,
                 evidence.source_name asc,
-                evidence.record_id asc
+                evidence.record_id asc,
+                evidence.evidence asc
         ) as evidence_rank,
         row_number() over (
             partition by
@@ -64,7 +65,8 @@ ranked as (
             order by
                 evidence.evidence_at desc nulls last,
                 evidence.source_name asc,
-                evidence.record_id asc
+                evidence.record_id asc,
+                evidence.evidence asc
         ) as same_kind_rank
     from evidence
 
