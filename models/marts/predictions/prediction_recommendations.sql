@@ -147,12 +147,16 @@ seeds as (
         history.cutoff_date,
         history.customer_id,
         history.product_id,
+        -- summed as decimals: exact whatever order the engine adds the rows in, so a
+        -- rebuild ranks ties the same way
         sum(
-            case history.interaction_type
-                when 'purchased' then 1.0
-                when 'added' then 0.6
-                else 0.3
-            end / (1 + history.days_ago / 30.0)
+            cast(
+                case history.interaction_type
+                    when 'purchased' then 1.0
+                    when 'added' then 0.6
+                    else 0.3
+                end / (1 + history.days_ago / 30.0) as decimal(18, 9)
+            )
         ) as weight
     from history
     group by
@@ -181,7 +185,7 @@ co_occurrence as (
         seeds.cutoff_date,
         seeds.customer_id,
         neighbours.related_product_id as product_id,
-        sum(seeds.weight * neighbours.similarity) as score
+        sum(cast(seeds.weight * neighbours.similarity as decimal(18, 9))) as score
     from seeds
     inner join neighbours
         on
