@@ -438,12 +438,17 @@ def test_next_best_action_follows_the_rules(built: Built) -> None:
 
 
 def test_cli_refuses_to_train_when_volume_is_too_small(built: Built, tmp_path: Path) -> None:
-    result = subprocess.run(
-        [BIN / "cdp-predict", "--report-dir", str(tmp_path), "--min-customers", "100000"],
-        env={**os.environ, **built.env},
-        capture_output=True,
-        text=True,
-    )
+    # a DuckDB file takes one process at a time: the fixture's connection steps aside
+    built.warehouse.close()
+    try:
+        result = subprocess.run(
+            [BIN / "cdp-predict", "--report-dir", str(tmp_path), "--min-customers", "100000"],
+            env={**os.environ, **built.env},
+            capture_output=True,
+            text=True,
+        )
+    finally:
+        built.warehouse = open_warehouse(built.env)
     assert result.returncode == 2
     assert "refusing to train" in result.stderr and "at least 100000 needed" in result.stderr
     assert not (tmp_path / "prediction_report.json").exists()
