@@ -1,15 +1,15 @@
 {#- Cart abandoners for a webhook that triggers the reminder email: one row per customer with
     the time of the latest cart addition in the window and how many products were added.
-    Email marketing consent is required; holdout and suppressed customers are left out. -#}
+    Email marketing consent is required; holdout and suppressed customers are left out
+    (activation_audience), and so is anyone without an email. -#}
 
 {%- set as_of = var('cdp_segments_as_of', none) %}
 
 with
 
-members as (
+audience as (
 
-    select * from {{ ref('segment_memberships') }}
-    where segment_name = 'cart_abandoners' and not is_holdout
+    {{ activation_audience('cart_abandoners', ['email_marketing']) }}
 
 ),
 
@@ -22,18 +22,6 @@ customers as (
 activities as (
 
     select * from {{ ref('customer_activities') }}
-
-),
-
-consent as (
-
-    {{ export_consent_flags(ref('customer_consent'), ['email_marketing']) }}
-
-),
-
-suppressed as (
-
-    select * from {{ ref('int_privacy__suppressed_customers') }}
 
 ),
 
@@ -60,46 +48,38 @@ carts as (
 
 ),
 
-audience as (
+payload as (
 
     select
-        members.customer_id,
+        audience.customer_id,
         customers.email,
         customers.first_name,
         carts.last_cart_added_at,
         carts.cart_additions,
-        consent.is_email_marketing_consented
-    from members
+        audience.is_email_marketing_consented
+    from audience
     inner join customers
-        on members.customer_id = customers.customer_id
-    inner join consent
-        on members.customer_id = consent.customer_id
+        on audience.customer_id = customers.customer_id
     left outer join carts
-        on members.customer_id = carts.customer_id
-    where
-        consent.is_email_marketing_consented
-        and customers.email is not null
-        and not exists (
-            select 1 from suppressed
-            where suppressed.customer_id = members.customer_id
-        )
+        on audience.customer_id = carts.customer_id
+    where customers.email is not null
 
 ),
 
 final as (
 
     select
-        audience.customer_id,
-        audience.email,
-        audience.first_name,
-        audience.last_cart_added_at,
-        cast(audience.cart_additions as integer) as cart_additions,
-        audience.is_email_marketing_consented,
+        payload.customer_id,
+        payload.email,
+        payload.first_name,
+        payload.last_cart_added_at,
+        cast(payload.cart_additions as integer) as cart_additions,
+        payload.is_email_marketing_consented,
         {{ export_row_hash([
-            'audience.email', 'audience.first_name', 'audience.last_cart_added_at',
-            'audience.cart_additions'
+            'payload.email', 'payload.first_name', 'payload.last_cart_added_at',
+            'payload.cart_additions'
         ]) }} as row_hash
-    from audience
+    from payload
 
 )
 

@@ -2,14 +2,14 @@
     documents before hashing (email trimmed and lower-case, phone as digits with country code
     and no '+', names lower-case, country as lower-case ISO code). The sync tool SHA-256
     hashes them. Advertising consent is required; holdout and suppressed customers are
-    left out, and so is anyone without an email or phone to match on. -#}
+    left out (activation_audience), and so is anyone without an email or phone to match
+    on. -#}
 
 with
 
-members as (
+audience as (
 
-    select * from {{ ref('segment_memberships') }}
-    where segment_name = 'vip' and not is_holdout
+    {{ activation_audience('vip', ['advertising']) }}
 
 ),
 
@@ -19,40 +19,20 @@ customers as (
 
 ),
 
-consent as (
-
-    {{ export_consent_flags(ref('customer_consent'), ['advertising']) }}
-
-),
-
-suppressed as (
-
-    select * from {{ ref('int_privacy__suppressed_customers') }}
-
-),
-
 normalized as (
 
     select
-        members.customer_id,
+        audience.customer_id,
         lower(trim(customers.email)) as email_normalized,
         replace(customers.phone, '+', '') as phone_normalized,
         lower(trim(customers.first_name)) as first_name_normalized,
         lower(trim(customers.last_name)) as last_name_normalized,
         lower(customers.country_code) as country_code_normalized,
-        consent.is_advertising_consented
-    from members
+        audience.is_advertising_consented
+    from audience
     inner join customers
-        on members.customer_id = customers.customer_id
-    inner join consent
-        on members.customer_id = consent.customer_id
-    where
-        consent.is_advertising_consented
-        and (customers.email is not null or customers.phone is not null)
-        and not exists (
-            select 1 from suppressed
-            where suppressed.customer_id = members.customer_id
-        )
+        on audience.customer_id = customers.customer_id
+    where customers.email is not null or customers.phone is not null
 
 ),
 
