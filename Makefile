@@ -75,6 +75,9 @@ test-duckdb: install $(TEST_DIR)/.generated  ## dbt build (models, data and unit
 	@echo "==> dbt build on DuckDB ($(TEST_DB))"
 	$(BIN)/cdp-load --target duckdb --duckdb-path $(TEST_DB) --input $(TEST_DIR)
 	CDP_DUCKDB_PATH=$(TEST_DB) $(DBT) build --target duckdb --full-refresh
+	@# the documentation site builds from what was just built (every mart column described:
+	@# tests/python/test_marts_docs.py)
+	CDP_DUCKDB_PATH=$(TEST_DB) $(DBT) docs generate --target duckdb --quiet
 
 test-postgres: install $(TEST_DIR)/.generated  ## dbt build (models, data and unit tests) on PostgreSQL (PG* env)
 	@echo "==> dbt build on PostgreSQL ($${PGHOST:-?}:$${PGPORT:-?}/$${PGDATABASE:-?})"
