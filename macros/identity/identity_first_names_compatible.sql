@@ -3,15 +3,12 @@
 {%- endmacro %}
 
 {% macro default__identity_first_names_compatible(first_name_a, first_name_b) -%}
-    {#- True when two first-name match keys (normalize_name, first word) can name one
-        person: equal, one a short form of the other (rob / robert), or starting with the
-        same two letters (a typo further on: jon / john, katherine / kathrine). Used to
-        tell a family phone or an office mailbox from one person's identifier, so it errs
-        on the side of "compatible". -#}
-    (
-        {{ first_name_a }} = {{ first_name_b }}
-        or left({{ first_name_a }}, length({{ first_name_b }})) = {{ first_name_b }}
-        or left({{ first_name_b }}, length({{ first_name_a }})) = {{ first_name_a }}
-        or left({{ first_name_a }}, 2) = left({{ first_name_b }}, 2)
-    )
+    {#- True when two first-name match keys (normalize_name, first word) may name one person
+        by their spelling alone: they start with the same letter, which covers equal names,
+        short forms (rob / robert), typos past the first letter (mwi / mei, nkcole /
+        nicole) and names read from an email's local part (jscott / joseph). Nicknames
+        with another initial (bob / robert) are matched through seed nicknames by the
+        caller. Used to tell a family phone or an office mailbox from one person's own
+        identifier, so it errs towards "compatible". -#}
+    left({{ first_name_a }}, 1) = left({{ first_name_b }}, 1)
 {%- endmacro %}

@@ -5,7 +5,8 @@
       customer, payments customer, loyalty card, CRM contact, support user) than the type's
       supernode_threshold allows: a family tablet, a store's default phone;
     - shared_by_names: (types with name_check) its records carry first names that cannot be
-      one person's: an office mailbox, a family phone. -#}
+      one person's (not equal, not a short form or typo of each other, not nicknames of
+      one formal name in seed nicknames): an office mailbox, a family phone. -#}
 
 with
 
@@ -18,6 +19,12 @@ observations as (
 records as (
 
     select * from {{ ref('int_identity__records') }}
+
+),
+
+nicknames as (
+
+    select * from {{ ref('nicknames') }}
 
 ),
 
@@ -137,6 +144,26 @@ first_name_counts as (
 
 ),
 
+name_forms as (
+
+    -- the formal names a first name can stand for: itself, and every name it is a
+    -- nickname of (bob -> robert), so that bob and robbie meet in robert
+    select distinct
+        value_first_names.first_name_key,
+        value_first_names.first_name_key as name_form
+    from value_first_names
+
+    union
+
+    select distinct
+        value_first_names.first_name_key,
+        nicknames.name as name_form
+    from value_first_names
+    inner join nicknames
+        on value_first_names.first_name_key = nicknames.nickname
+
+),
+
 shared_by_names as (
 
     select distinct
@@ -148,7 +175,17 @@ shared_by_names as (
             name_a.identifier_type = name_b.identifier_type
             and name_a.match_key = name_b.match_key
             and name_a.first_name_key < name_b.first_name_key
-    where not {{ identity_first_names_compatible('name_a.first_name_key', 'name_b.first_name_key') }}
+    where
+        not {{ identity_first_names_compatible('name_a.first_name_key', 'name_b.first_name_key') }}
+        and not exists (
+            select 1
+            from name_forms as forms_a
+            inner join name_forms as forms_b
+                on forms_a.name_form = forms_b.name_form
+            where
+                forms_a.first_name_key = name_a.first_name_key
+                and forms_b.first_name_key = name_b.first_name_key
+        )
 
 ),
 
