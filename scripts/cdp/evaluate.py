@@ -56,6 +56,8 @@ class ClusterMetrics:
     bcubed_precision: float
     bcubed_recall: float
     bcubed_f1: float
+    over_merged_people: int
+    split_people: int
 
 
 def _f1(precision: float, recall: float) -> float:
@@ -74,7 +76,8 @@ def cluster_metrics(predicted: Sequence[Any], truth: Sequence[Any]) -> ClusterMe
     pairs (a pair is two records in one cluster; a clustering of singletons has precision 1
     by convention). B-cubed: for each record, the share of its predicted cluster that is the
     same person (precision) and the share of its person found in its cluster (recall),
-    averaged over records.
+    averaged over records. Over-merged people share a predicted cluster with another person's
+    records; split people have records in more than one predicted cluster.
     """
     if len(predicted) != len(truth):
         raise ValueError("predicted and truth must label the same records")
@@ -102,6 +105,9 @@ def cluster_metrics(predicted: Sequence[Any], truth: Sequence[Any]) -> ClusterMe
     records = len(predicted_ids)
     bcubed_precision = float((cells * cells / predicted_sizes[cell_predicted]).sum()) / records
     bcubed_recall = float((cells * cells / true_sizes[cell_true]).sum()) / records
+    people_per_cluster = np.bincount(cell_predicted, minlength=len(predicted_sizes))
+    clusters_per_person = np.bincount(cell_true, minlength=len(true_sizes))
+    over_merged = np.unique(cell_true[people_per_cluster[cell_predicted] > 1])
     return ClusterMetrics(
         records=records,
         predicted_clusters=len(predicted_sizes),
@@ -113,6 +119,8 @@ def cluster_metrics(predicted: Sequence[Any], truth: Sequence[Any]) -> ClusterMe
         bcubed_precision=bcubed_precision,
         bcubed_recall=bcubed_recall,
         bcubed_f1=_f1(bcubed_precision, bcubed_recall),
+        over_merged_people=len(over_merged),
+        split_people=int((clusters_per_person > 1).sum()),
     )
 
 
@@ -145,6 +153,9 @@ class Run:
     splink: ClusterMetrics | None = None
     splink_seconds: dict[str, float] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    fuzzy: bool | None = None
+    blocking: list[dict[str, Any]] = field(default_factory=list)
+    iterations: list[dict[str, Any]] = field(default_factory=list)
 
 
 def timed(run: Run, stage: str, action: Callable[[], Any]) -> Any:
@@ -194,6 +205,21 @@ def dbt_environment(args: argparse.Namespace, work: Path) -> dict[str, str]:
     return env
 
 
+def fuzzy_settings(enabled: bool | None) -> dict[str, Any]:
+    """The project's cdp_identity_fuzzy, switched on or off when enabled is not None."""
+    settings = dict(project_vars(project_dir()).get("cdp_identity_fuzzy") or {})
+    if enabled is not None:
+        settings["enabled"] = enabled
+    return settings
+
+
+def dbt_vars(args: argparse.Namespace) -> list[str]:
+    """--vars for dbt: a CLI var replaces the project's whole value, so pass all of it."""
+    if args.fuzzy is None:
+        return []
+    return ["--vars", json.dumps({"cdp_identity_fuzzy": fuzzy_settings(args.fuzzy)})]
+
+
 def model_times(target_path: Path) -> dict[str, float]:
     results = json.loads((target_path / "run_results.json").read_text(encoding="utf-8"))
     return {
@@ -241,6 +267,37 @@ def score_ours(connection: Any, schema: str) -> tuple[ClusterMetrics, list[str],
     keys = [record_key(source, record) for source, record, _, _ in rows]
     metrics = cluster_metrics([row[2] for row in rows], [row[3] for row in rows])
     return metrics, keys, [row[3] for row in rows]
+
+
+def graph_figures(connection: Any, schema: str, run: Run) -> None:
+    """Candidate pairs per blocking rule (when fuzzy matching ran) and the rounds of
+    connected components, from the models that report them."""
+    relation = f"{schema}_intermediate.int_identity__"
+    columns = [
+        "blocking_rule",
+        "blocks",
+        "skipped_blocks",
+        "candidate_pairs",
+        "new_candidate_pairs",
+    ]
+    if run.fuzzy:
+        rows = query(
+            connection,
+            f"select {', '.join(columns)} from {relation}blocking_stats order by rule_order",
+        )
+        run.blocking = [dict(zip(columns, row, strict=True)) for row in rows]
+    rounds = ["refinement_round", "iterations", "edges_dropped", "is_converged"]
+    rows = query(
+        connection,
+        f"""
+        select refinement_round, count(*), max(edges_dropped),
+            max(case when is_converged then 1 else 0 end) = 1
+        from {relation}component_iterations
+        group by refinement_round
+        order by refinement_round
+        """,
+    )
+    run.iterations = [dict(zip(rounds, row, strict=True)) for row in rows]
 
 
 # ---------------------------------------------------------------- Splink
@@ -364,6 +421,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--skip-build", action="store_true", help="score what the warehouse already holds"
     )
     parser.add_argument("--with-splink", action="store_true", help="also run Splink, side by side")
+    parser.add_argument(
+        "--fuzzy",
+        choices=["on", "off"],
+        help="fuzzy matching on or off for this run (default: as dbt_project.yml says)",
+    )
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     parser.add_argument("--log-level", default="INFO")
     args = parser.parse_args(argv)
@@ -372,6 +434,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     root = project_dir()
     args.data_dir = args.data_dir or root / "data" / f"eval-{args.people}-{args.seed}"
     args.duckdb_path = args.duckdb_path or root / "warehouse" / f"eval-{args.people}.duckdb"
+    args.fuzzy = None if args.fuzzy is None else args.fuzzy == "on"
     return args
 
 
@@ -407,6 +470,7 @@ def build(args: argparse.Namespace, run: Run, work: Path) -> None:
                 "--exclude",
                 "test_type:data",
                 "test_type:unit",
+                *dbt_vars(args),
             ],
             env,
             root,
@@ -415,14 +479,17 @@ def build(args: argparse.Namespace, run: Run, work: Path) -> None:
     timed(
         run,
         "identity",
-        lambda: _command([dbt, "run", "--select", "models/intermediate/identity"], env, root),
+        lambda: _command(
+            [dbt, "run", "--select", "models/intermediate/identity", *dbt_vars(args)], env, root
+        ),
     )
     run.model_seconds = model_times(work / "target")
 
 
 def format_report(run: Run) -> str:
     lines = [
-        f"cdp-evaluate: {run.people:,} people, seed {run.seed}, noise {run.noise}, {run.target}",
+        f"cdp-evaluate: {run.people:,} people, seed {run.seed}, noise {run.noise}, {run.target}, "
+        f"fuzzy matching {'on' if run.fuzzy else 'off'}",
         *(f"  note: {note}" for note in run.notes),
         "",
         "wall time per stage (s)",
@@ -432,6 +499,24 @@ def format_report(run: Run) -> str:
         lines.append("identity models (s)")
         for model, seconds in sorted(run.model_seconds.items(), key=lambda item: -item[1]):
             lines.append(f"  {model:<40}{seconds:10.1f}")
+    if run.blocking:
+        lines += [
+            "",
+            f"{'blocking rule':<24}{'blocks':>9}{'skipped':>9}{'pairs':>12}{'new pairs':>12}",
+        ]
+        for rule in run.blocking:
+            lines.append(
+                f"{rule['blocking_rule']:<24}{rule['blocks']:>9,}{rule['skipped_blocks']:>9,}"
+                f"{rule['candidate_pairs']:>12,}{rule['new_candidate_pairs']:>12,}"
+            )
+    if run.iterations:
+        lines += ["", "connected components: iterations per round (edges dropped after it)"]
+        for round_ in run.iterations:
+            converged = "converged" if round_["is_converged"] else "NOT converged"
+            lines.append(
+                f"  round {round_['refinement_round']}: {round_['iterations']} iterations, "
+                f"{converged}, {round_['edges_dropped']:,} edges dropped"
+            )
     if run.splink_seconds:
         lines.append("Splink (s)")
         lines += [f"  {step:<28}{seconds:10.1f}" for step, seconds in run.splink_seconds.items()]
@@ -452,6 +537,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     logging.basicConfig(level=args.log_level, format="%(levelname)s %(name)s: %(message)s")
     run = Run(people=args.people, seed=args.seed, noise=args.noise, target=args.target)
+    run.fuzzy = bool(fuzzy_settings(args.fuzzy).get("enabled"))
     work = project_dir() / "target" / "evaluate"
     work.mkdir(parents=True, exist_ok=True)
     schema = os.environ.get("CDP_SCHEMA", "cdp")
@@ -460,8 +546,9 @@ def main(argv: list[str] | None = None) -> int:
             build(args, run, work)
         connection = connect(args)
         run.ours, keys, truth = timed(run, "score", lambda: score_ours(connection, schema))
+        graph_figures(connection, schema, run)
         if args.with_splink:
-            fuzzy = dict(project_vars(project_dir()).get("cdp_identity_fuzzy") or {})
+            fuzzy = fuzzy_settings(args.fuzzy)
             settings = {
                 "blocking_rules": fuzzy.get("blocking_rules", []),
                 "threshold": float(fuzzy.get("threshold", 0.99)),

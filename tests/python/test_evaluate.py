@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from cdp.evaluate import cluster_metrics, connected_components, data_is_reusable, parse_args
+from cdp.evaluate import (
+    cluster_metrics,
+    connected_components,
+    data_is_reusable,
+    dbt_vars,
+    parse_args,
+)
 
 
 def test_perfect_clustering_scores_one() -> None:
@@ -40,6 +46,18 @@ def test_a_person_split_in_two() -> None:
     assert metrics.bcubed_recall == pytest.approx(10 / 16)
     assert metrics.bcubed_precision == 1.0
     assert metrics.largest_cluster == 3
+
+
+def test_over_merged_and_split_people_are_counted_once_each() -> None:
+    # p1 is split over k1 and k2; k2 also holds p2 (over-merged with p1); k3 holds p3 alone,
+    # and p4 spreads over k4 and k5 (split, never merged)
+    predicted = ["k1", "k1", "k2", "k2", "k2", "k3", "k4", "k5"]
+    truth = ["p1", "p1", "p1", "p2", "p2", "p3", "p4", "p4"]
+    metrics = cluster_metrics(predicted, truth)
+    assert metrics.over_merged_people == 2
+    assert metrics.split_people == 2
+    perfect = cluster_metrics(["a", "a", "b"], ["p", "p", "q"])
+    assert (perfect.over_merged_people, perfect.split_people) == (0, 0)
 
 
 def test_singletons_have_precision_one_by_convention() -> None:
@@ -88,3 +106,14 @@ def test_arguments_default_to_per_size_folders() -> None:
     assert args.duckdb_path.name == "eval-2500.duckdb"
     with pytest.raises(SystemExit):
         parse_args(["--people", "0"])
+
+
+def test_fuzzy_switch_passes_the_whole_fuzzy_setting_to_dbt() -> None:
+    # a var given on the command line replaces the project's value: the rules must come along
+    assert dbt_vars(parse_args([])) == []
+    for switch, enabled in (("on", True), ("off", False)):
+        flag, value = dbt_vars(parse_args(["--fuzzy", switch]))
+        fuzzy = json.loads(value)["cdp_identity_fuzzy"]
+        assert flag == "--vars"
+        assert fuzzy["enabled"] is enabled
+        assert fuzzy["blocking_rules"] and fuzzy["threshold"]
