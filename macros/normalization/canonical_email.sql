@@ -16,7 +16,7 @@
             and split_part({{ local_part }}, '+', 1) <> ''
             then replace(split_part({{ local_part }}, '+', 1), '.', '') || '@gmail.com'
         when (
-            {{ domain }} ~ '^(outlook|hotmail|live)\.([a-z]{2,3}|co\.[a-z]{2}|com\.[a-z]{2})$'
+            {{ regex_matches(domain, '^(outlook|hotmail|live)\\.([a-z]{2,3}|co\\.[a-z]{2}|com\\.[a-z]{2})$') }}
             or {{ domain }} in (
                 'msn.com', 'icloud.com', 'me.com', 'mac.com', 'fastmail.com', 'fastmail.fm',
                 'protonmail.com', 'protonmail.ch', 'proton.me', 'pm.me'
@@ -25,7 +25,7 @@
         and split_part({{ local_part }}, '+', 1) <> ''
             then split_part({{ local_part }}, '+', 1) || '@' || {{ domain }}
         when (
-            {{ domain }} ~ '^yahoo\.([a-z]{2,3}|co\.[a-z]{2}|com\.[a-z]{2})$'
+            {{ regex_matches(domain, '^yahoo\\.([a-z]{2,3}|co\\.[a-z]{2}|com\\.[a-z]{2})$') }}
             or {{ domain }} in ('ymail.com', 'rocketmail.com')
         )
         and split_part({{ local_part }}, '-', 1) <> ''

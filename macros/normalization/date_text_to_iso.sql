@@ -23,51 +23,48 @@
     {%- set below_pivot = [] -%}
     {%- if tens > 0 -%}{%- do below_pivot.append('[0-' ~ (tens - 1) ~ '][0-9]') -%}{%- endif -%}
     {%- if units > 0 -%}{%- do below_pivot.append(tens ~ '[0-' ~ (units - 1) ~ ']') -%}{%- endif -%}
-    {%- set text -%}lower(trim(cast({{ column_name }} as varchar))){%- endset -%}
+    {%- set text -%}lower(trim(cast({{ column_name }} as {{ dbt.type_string() }}))){%- endset -%}
     {%- set months = [
         ('01', 'jan|january'), ('02', 'feb|february'), ('03', 'mar|march'), ('04', 'apr|april'),
         ('05', 'may'), ('06', 'jun|june'), ('07', 'jul|july'), ('08', 'aug|august'),
         ('09', 'sep|sept|september'), ('10', 'oct|october'), ('11', 'nov|november'),
         ('12', 'dec|december')
     ] -%}
+    {#- (shape the text must match, pattern with groups, replacement giving year-month-day) -#}
+    {%- set shapes = [
+        ('^([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})([ t].*)?$',
+         '^([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})([ t].*)?$', '\\1-\\2-\\3'),
+        ('^[0-9]{8}$', '^([0-9]{4})([0-9]{2})([0-9]{2})$', '\\1-\\2-\\3'),
+        ('^[0-9]{1,2}\\.[0-9]{1,2}\\.([0-9]{2}|[0-9]{4})$',
+         '^([0-9]{1,2})\\.([0-9]{1,2})\\.([0-9]{2,4})$', '\\3-\\2-\\1'),
+        ('^(1[3-9]|[2-9][0-9])[/-][0-9]{1,2}[/-]([0-9]{2}|[0-9]{4})$',
+         '^([0-9]{1,2})[/-]([0-9]{1,2})[/-]([0-9]{2,4})$', '\\3-\\2-\\1'),
+        ('^[0-9]{1,2}[/-](1[3-9]|[2-9][0-9])[/-]([0-9]{2}|[0-9]{4})$',
+         '^([0-9]{1,2})[/-]([0-9]{1,2})[/-]([0-9]{2,4})$', '\\3-\\1-\\2'),
+        ('^[0-9]{1,2}[/-][0-9]{1,2}[/-]([0-9]{2}|[0-9]{4})$',
+         '^([0-9]{1,2})[/-]([0-9]{1,2})[/-]([0-9]{2,4})$',
+         '\\3-\\1-\\2' if slash_order == 'mdy' else '\\3-\\2-\\1'),
+        ('^[0-9]{1,2}(st|nd|rd|th)?[ -][a-z]{3,9}\\.?,?[ -]([0-9]{2}|[0-9]{4})$',
+         '^([0-9]{1,2})(st|nd|rd|th)?[ -]([a-z]{3,9})\\.?,?[ -]([0-9]{2,4})$', '\\4-\\3-\\1'),
+        ('^[a-z]{3,9}\\.? [0-9]{1,2}(st|nd|rd|th)?,? [0-9]{4}$',
+         '^([a-z]{3,9})\\.? ([0-9]{1,2})(st|nd|rd|th)?,? ([0-9]{4})$', '\\4-\\1-\\2')
+    ] -%}
     {%- set shaped -%}
         case
-            when {{ text }} ~ '^([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})([ t].*)?$'
-                then regexp_replace({{ text }}, '^([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})([ t].*)?$', '\1-\2-\3')
-            when {{ text }} ~ '^[0-9]{8}$'
-                then regexp_replace({{ text }}, '^([0-9]{4})([0-9]{2})([0-9]{2})$', '\1-\2-\3')
-            when {{ text }} ~ '^[0-9]{1,2}\.[0-9]{1,2}\.([0-9]{2}|[0-9]{4})$'
-                then regexp_replace({{ text }}, '^([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{2,4})$', '\3-\2-\1')
-            when {{ text }} ~ '^(1[3-9]|[2-9][0-9])[/-][0-9]{1,2}[/-]([0-9]{2}|[0-9]{4})$'
-                then regexp_replace({{ text }}, '^([0-9]{1,2})[/-]([0-9]{1,2})[/-]([0-9]{2,4})$', '\3-\2-\1')
-            when {{ text }} ~ '^[0-9]{1,2}[/-](1[3-9]|[2-9][0-9])[/-]([0-9]{2}|[0-9]{4})$'
-                then regexp_replace({{ text }}, '^([0-9]{1,2})[/-]([0-9]{1,2})[/-]([0-9]{2,4})$', '\3-\1-\2')
-            when {{ text }} ~ '^[0-9]{1,2}[/-][0-9]{1,2}[/-]([0-9]{2}|[0-9]{4})$'
-                then regexp_replace(
-                    {{ text }}, '^([0-9]{1,2})[/-]([0-9]{1,2})[/-]([0-9]{2,4})$',
-                    {% if slash_order == 'mdy' %}'\3-\1-\2'{% else %}'\3-\2-\1'{% endif %}
-                )
-            when {{ text }} ~ '^[0-9]{1,2}(st|nd|rd|th)?[ -][a-z]{3,9}\.?,?[ -]([0-9]{2}|[0-9]{4})$'
-                then regexp_replace(
-                    {{ text }}, '^([0-9]{1,2})(st|nd|rd|th)?[ -]([a-z]{3,9})\.?,?[ -]([0-9]{2,4})$', '\4-\3-\1'
-                )
-            when {{ text }} ~ '^[a-z]{3,9}\.? [0-9]{1,2}(st|nd|rd|th)?,? [0-9]{4}$'
-                then regexp_replace(
-                    {{ text }}, '^([a-z]{3,9})\.? ([0-9]{1,2})(st|nd|rd|th)?,? ([0-9]{4})$', '\4-\1-\2'
-                )
+        {%- for shape, groups, replacement in shapes %}
+            when {{ regex_matches(text, shape) }}
+                then {{ regex_replace(text, groups, replacement, all=false) }}
+        {%- endfor %}
         end
     {%- endset -%}
     {%- set expression = namespace(sql=shaped) -%}
     {%- for number, names in months -%}
-        {%- set expression.sql = "regexp_replace(" ~ expression.sql ~ ", '-(" ~ names ~ ")-', '-" ~ number ~ "-')" -%}
+        {%- set expression.sql = regex_replace(expression.sql, '-(' ~ names ~ ')-', '-' ~ number ~ '-', all=false) -%}
     {%- endfor -%}
     {%- if below_pivot -%}
-        {%- set expression.sql = "regexp_replace(" ~ expression.sql ~ ", '^(" ~ below_pivot | join('|') ~ ")-', '20\\1-')" -%}
+        {%- set expression.sql = regex_replace(expression.sql, '^(' ~ below_pivot | join('|') ~ ')-', '20\\1-', all=false) -%}
     {%- endif -%}
-    {%- set expression.sql = "regexp_replace(" ~ expression.sql ~ ", '^([0-9]{2})-', '19\\1-')" -%}
+    {%- set expression.sql = regex_replace(expression.sql, '^([0-9]{2})-', '19\\1-', all=false) -%}
     {#- zero-pad month and day; a month name that is not one stays letters and fails later -#}
-    regexp_replace(
-        regexp_replace({{ expression.sql }}, '-([0-9])-', '-0\1-'),
-        '-([0-9])$', '-0\1'
-    )
+    {{ regex_replace(regex_replace(expression.sql, '-([0-9])-', '-0\\1-', all=false), '-([0-9])$', '-0\\1', all=false) }}
 {%- endmacro %}

@@ -17,18 +17,15 @@
         ('north', 'n'), ('south', 's'), ('east', 'e'), ('west', 'w'),
         ('northeast', 'ne'), ('northwest', 'nw'), ('southeast', 'se'), ('southwest', 'sw')
     ] -%}
+    {%- set lowered -%}
+        replace(lower({{ remove_accents(clean_display_name(column_name)) }}), '#', ' apt ')
+    {%- endset -%}
     {%- set padded -%}
-        regexp_replace(
-            ' ' || trim(regexp_replace(
-                replace(lower({{ remove_accents(clean_display_name(column_name)) }}), '#', ' apt '),
-                '[^a-z0-9]+', ' ', 'g'
-            )) || ' ',
-            'strasse ', 'str ', 'g'
-        )
+        {{ regex_replace("' ' || trim(" ~ regex_replace(lowered, '[^a-z0-9]+', ' ') ~ ") || ' '", 'strasse ', 'str ') }}
     {%- endset -%}
     {%- set expression = namespace(sql=padded) -%}
     {%- for long_form, short_form in abbreviations -%}
         {%- set expression.sql = "replace(" ~ expression.sql ~ ", ' " ~ long_form ~ " ', ' " ~ short_form ~ " ')" -%}
     {%- endfor -%}
-    nullif(trim(regexp_replace({{ expression.sql }}, '\s+', ' ', 'g')), '')
+    nullif(trim({{ regex_replace(expression.sql, '\\s+', ' ') }}), '')
 {%- endmacro %}

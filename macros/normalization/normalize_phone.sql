@@ -25,7 +25,7 @@
     {%- if country_expression is none -%}
         {%- set country -%}'{{ default_country }}'{%- endset -%}
     {%- else -%}
-        {%- set country -%}upper(coalesce(nullif(trim(cast({{ country_expression }} as varchar)), ''), '{{ default_country }}')){%- endset -%}
+        {%- set country -%}upper(coalesce(nullif(trim(cast({{ country_expression }} as {{ dbt.type_string() }})), ''), '{{ default_country }}')){%- endset -%}
     {%- endif -%}
     {%- set trunk_countries = [] -%}
     {%- set known_codes = [] -%}
@@ -41,10 +41,10 @@
                 when
                     phone_marked.phone_is_typed
                     and (
-                        phone_marked.phone_marked_digits ~ '^P({{ valid_numbers | join("|") }})$'
+                        {{ regex_matches('phone_marked.phone_marked_digits', '^P(' ~ valid_numbers | join('|') ~ ')$') }}
                         or (
-                            not phone_marked.phone_marked_digits ~ '^P({{ known_codes | unique | join("|") }})'
-                            and phone_marked.phone_marked_digits ~ '^P[1-9][0-9]{7,14}$'
+                            not {{ regex_matches('phone_marked.phone_marked_digits', '^P(' ~ known_codes | unique | join('|') ~ ')') }}
+                            and {{ regex_matches('phone_marked.phone_marked_digits', '^P[1-9][0-9]{7,14}$') }}
                         )
                     )
                     and replace(right(phone_marked.phone_marked_digits, 9), right(phone_marked.phone_marked_digits, 1), '') <> ''
@@ -57,7 +57,7 @@
                     when phone_prefixed.phone_digits like 'P%' then phone_prefixed.phone_digits
                     {%- for plan in plans %}
                     when phone_prefixed.phone_country_code in ('{{ plan.countries | join("', '") }}')
-                        and phone_prefixed.phone_digits ~ '^{{ plan.calling_code }}(?:{{ plan.national_pattern }})$'
+                        and {{ regex_matches('phone_prefixed.phone_digits', '^' ~ plan.calling_code ~ '(?:' ~ plan.national_pattern ~ ')$') }}
                         then 'P' || phone_prefixed.phone_digits
                     {%- endfor %}
                     else 'P' || phone_prefixed.phone_calling_code || phone_prefixed.phone_digits
@@ -66,25 +66,22 @@
                 select
                     phone_input.phone_country_code,
                     phone_input.phone_calling_code,
-                    phone_input.phone_text ~ '^\+?[0-9(][0-9 ()./-]*$' as phone_is_typed,
-                    regexp_replace(
-                        regexp_replace(
-                            regexp_replace(
-                                regexp_replace(
-                                    regexp_replace(phone_input.phone_text, '^\+', 'P'),
-                                    '[^0-9P]', '', 'g'
-                                ),
-                                '^00', 'P'
-                            ),
-                            '^011', case when phone_input.phone_calling_code = '1' then 'P' else '011' end
-                        ),
-                        '^0',
+                    {{ regex_matches('phone_input.phone_text', '^\\+?[0-9(][0-9 ()./-]*$') }} as phone_is_typed,
+                    {%- set plus_marked = regex_replace('phone_input.phone_text', '^\\+', 'P', all=false) %}
+                    {%- set digits_only = regex_replace(plus_marked, '[^0-9P]', '') %}
+                    {%- set double_zero_marked = regex_replace(digits_only, '^00', 'P', all=false) %}
+                    {%- set nanp_exit_marked = regex_replace(
+                        double_zero_marked, '^011', none, all=false,
+                        replacement_sql="case when phone_input.phone_calling_code = '1' then 'P' else '011' end"
+                    ) %}
+                    {%- set trunk_replaced -%}
                         case
                             when phone_input.phone_country_code in ('{{ trunk_countries | join("', '") }}')
                                 then 'P' || phone_input.phone_calling_code
                             else '0'
                         end
-                    ) as phone_digits
+                    {%- endset %}
+                    {{ regex_replace(nanp_exit_marked, '^0', none, all=false, replacement_sql=trunk_replaced) }} as phone_digits
                 from (
                     select
                         phone_country.phone_country_code,
@@ -98,10 +95,10 @@
                         select
                             {{ country }} as phone_country_code,
                             replace(
-                                regexp_replace(
-                                    lower(trim(cast({{ column_name }} as varchar))),
-                                    '\s*(extension|ext\.?|x|#)\s*[0-9]+$', ''
-                                ),
+                                {{ regex_replace(
+                                    'lower(trim(cast(' ~ column_name ~ ' as ' ~ dbt.type_string() ~ ')))',
+                                    '\\s*(extension|ext\\.?|x|#)\\s*[0-9]+$', '', all=false
+                                ) }},
                                 '(0)', ''
                             ) as phone_text
                         {{ optimization_fence() }}

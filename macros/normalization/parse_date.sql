@@ -10,7 +10,7 @@
         PostgreSQL has no try_cast: the cast only ever sees a real day. -#}
     {%- set iso = date_text_to_iso(column_name, slash_order, century_pivot) -%}
     case
-        when {{ iso }} ~ '{{ valid_iso_date_pattern() }}'
+        when {{ regex_matches(iso, valid_iso_date_pattern()) }}
             {%- if null_placeholders %}
             and not {{ is_placeholder(iso, 'date') }}
             {%- endif %}

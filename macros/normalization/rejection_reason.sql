@@ -13,7 +13,7 @@
                    options: slash_order, century_pivot (as parse_date)
           name     placeholder_name
           country  unknown_country -#}
-    {%- set text -%}lower(trim(cast({{ column_name }} as varchar))){%- endset -%}
+    {%- set text -%}lower(trim(cast({{ column_name }} as {{ dbt.type_string() }}))){%- endset -%}
     case
         when {{ column_name }} is null or {{ text }} = '' then null
     {%- if kind == 'email' %}
@@ -21,16 +21,16 @@
         when {{ normalize_email(column_name) }} is null then 'malformed_email'
     {%- elif kind == 'phone' %}
         when {{ is_placeholder(text, 'text') }}
-            or {{ is_placeholder("regexp_replace(" ~ text ~ ", '[^0-9]', '', 'g')", 'phone') }}
+            or {{ is_placeholder(regex_replace(text, '[^0-9]', ''), 'phone') }}
             then 'placeholder_phone'
         when {{ normalize_phone(column_name, options.get('default_country'), options.get('country_expression')) }} is null
             then 'invalid_phone'
     {%- elif kind == 'date' %}
         {%- set iso = date_text_to_iso(column_name, options.get('slash_order', 'mdy'), options.get('century_pivot', 30)) %}
         when {{ is_placeholder(text, 'text') }} then 'placeholder_date'
-        when not {{ iso }} ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' or {{ iso }} is null then 'unparseable_date'
+        when not {{ regex_matches(iso, '^[0-9]{4}-[0-9]{2}-[0-9]{2}$') }} or {{ iso }} is null then 'unparseable_date'
         when {{ is_placeholder(iso, 'date') }} then 'placeholder_date'
-        when not {{ iso }} ~ '{{ valid_iso_date_pattern() }}' then 'impossible_date'
+        when not {{ regex_matches(iso, valid_iso_date_pattern()) }} then 'impossible_date'
     {%- elif kind == 'name' %}
         when {{ clean_display_name(column_name) }} is null then 'placeholder_name'
     {%- elif kind == 'country' %}

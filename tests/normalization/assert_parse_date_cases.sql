@@ -59,8 +59,8 @@ computed as (
         expected_mdy,
         expected_dmy,
         expected_reason,
-        cast({{ parse_date('input_value') }} as varchar) as actual_mdy,
-        cast({{ parse_date('input_value', slash_order='dmy') }} as varchar) as actual_dmy,
+        cast({{ parse_date('input_value') }} as {{ dbt.type_string() }}) as actual_mdy,
+        cast({{ parse_date('input_value', slash_order='dmy') }} as {{ dbt.type_string() }}) as actual_dmy,
         {{ rejection_reason('input_value', 'date') }} as actual_reason
     from cases
 

@@ -1,5 +1,6 @@
 {#- Literal cases for safe_cast: (input, expected integer, decimal, boolean, date,
     timestamp), every expectation written as text. -#}
+{%- set text_type = dbt.type_string() -%}
 with
 
 cases as (
@@ -32,11 +33,11 @@ computed as (
 
     select
         cases.*,
-        cast({{ safe_cast('input_value', 'integer') }} as varchar) as actual_integer,
-        cast({{ safe_cast('input_value', 'decimal(12, 2)') }} as varchar) as actual_decimal,
-        cast({{ safe_cast('input_value', 'boolean') }} as varchar) as actual_boolean,
-        cast({{ safe_cast('input_value', 'date') }} as varchar) as actual_date,
-        cast({{ safe_cast('input_value', 'timestamp') }} as varchar) as actual_timestamp
+        cast({{ safe_cast('input_value', 'integer') }} as {{ text_type }}) as actual_integer,
+        cast({{ safe_cast('input_value', 'decimal(12, 2)') }} as {{ text_type }}) as actual_decimal,
+        cast({{ safe_cast('input_value', 'boolean') }} as {{ text_type }}) as actual_boolean,
+        cast({{ safe_cast('input_value', 'date') }} as {{ text_type }}) as actual_date,
+        cast({{ safe_cast('input_value', 'timestamp') }} as {{ text_type }}) as actual_timestamp
     from cases
 
 )

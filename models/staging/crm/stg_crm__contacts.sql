@@ -26,8 +26,8 @@ renamed as (
 
     select
         ---------- ids
-        cast(id as varchar) as contact_id,
-        cast(nullif(trim(shop_customer_id), '') as varchar) as shop_customer_id,
+        cast(id as {{ dbt.type_string() }}) as contact_id,
+        cast(nullif(trim(shop_customer_id), '') as {{ dbt.type_string() }}) as shop_customer_id,
 
         ---------- strings
         case when email_rejection is null then {{ normalize_email('email') }} end as email,

@@ -27,8 +27,8 @@ renamed as (
 
     select
         ---------- ids
-        cast(id as varchar) as send_id,
-        cast(nullif(trim(campaign_id), '') as varchar) as campaign_id,
+        cast(id as {{ dbt.type_string() }}) as send_id,
+        cast(nullif(trim(campaign_id), '') as {{ dbt.type_string() }}) as campaign_id,
 
         ---------- strings
         -- the recipient's address as the email platform keeps it: malformed and

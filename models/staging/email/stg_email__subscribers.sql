@@ -19,8 +19,8 @@ renamed as (
 
     select
         ---------- ids
-        cast(id as varchar) as subscriber_id,
-        cast(nullif(trim(list_id), '') as varchar) as list_id,
+        cast(id as {{ dbt.type_string() }}) as subscriber_id,
+        cast(nullif(trim(list_id), '') as {{ dbt.type_string() }}) as list_id,
 
         ---------- strings
         case when email_rejection is null then {{ normalize_email('email') }} end as email,

@@ -10,9 +10,9 @@ renamed as (
 
     select
         ---------- ids
-        cast(id as varchar) as charge_id,
-        cast(nullif(trim(customer_id), '') as varchar) as payments_customer_id,
-        cast(nullif(trim(metadata_order_id), '') as varchar) as order_id,
+        cast(id as {{ dbt.type_string() }}) as charge_id,
+        cast(nullif(trim(customer_id), '') as {{ dbt.type_string() }}) as payments_customer_id,
+        cast(nullif(trim(metadata_order_id), '') as {{ dbt.type_string() }}) as order_id,
         nullif(trim(card_fingerprint), '') as card_fingerprint,
 
         ---------- strings

@@ -10,8 +10,8 @@ renamed as (
 
     select
         ---------- ids
-        cast(id as varchar) as refund_id,
-        cast(nullif(trim(charge_id), '') as varchar) as charge_id,
+        cast(id as {{ dbt.type_string() }}) as refund_id,
+        cast(nullif(trim(charge_id), '') as {{ dbt.type_string() }}) as charge_id,
 
         ---------- strings
         upper(nullif(trim(currency), '')) as currency,

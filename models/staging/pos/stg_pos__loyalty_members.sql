@@ -33,7 +33,7 @@ renamed as (
     select
         ---------- ids
         {{ normalize_card_number('card_number') }} as loyalty_card_number,
-        cast(nullif(trim(enrolled_store_id), '') as varchar) as enrolled_store_id,
+        cast(nullif(trim(enrolled_store_id), '') as {{ dbt.type_string() }}) as enrolled_store_id,
 
         ---------- strings
         case when email_rejection is null then {{ normalize_email('email') }} end as email,

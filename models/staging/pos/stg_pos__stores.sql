@@ -10,7 +10,7 @@ renamed as (
 
     select
         ---------- ids
-        cast(id as varchar) as store_id,
+        cast(id as {{ dbt.type_string() }}) as store_id,
 
         ---------- strings
         nullif(trim(name), '') as store_name,

@@ -27,8 +27,8 @@ renamed as (
 
     select
         ---------- ids
-        cast(id as varchar) as transaction_id,
-        cast(nullif(trim(store_id), '') as varchar) as store_id,
+        cast(id as {{ dbt.type_string() }}) as transaction_id,
+        cast(nullif(trim(store_id), '') as {{ dbt.type_string() }}) as store_id,
         {{ normalize_card_number('card_number') }} as loyalty_card_number,
 
         ---------- strings

@@ -10,7 +10,7 @@ renamed as (
 
     select
         ---------- ids
-        cast(id as varchar) as erasure_request_id,
+        cast(id as {{ dbt.type_string() }}) as erasure_request_id,
 
         ---------- strings
         lower(trim(identifier_type)) as identifier_type,

@@ -22,7 +22,7 @@ renamed as (
 
     select
         ---------- ids
-        cast(id as varchar) as customer_id,
+        cast(id as {{ dbt.type_string() }}) as customer_id,
 
         ---------- strings
         case when email_rejection is null then {{ normalize_email('email') }} end as email,

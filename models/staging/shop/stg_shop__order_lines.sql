@@ -10,10 +10,10 @@ renamed as (
 
     select
         ---------- ids
-        cast(id as varchar) as order_line_id,
-        cast(order_id as varchar) as order_id,
-        cast(product_id as varchar) as product_id,
-        cast(variant_id as varchar) as variant_id,
+        cast(id as {{ dbt.type_string() }}) as order_line_id,
+        cast(order_id as {{ dbt.type_string() }}) as order_id,
+        cast(product_id as {{ dbt.type_string() }}) as product_id,
+        cast(variant_id as {{ dbt.type_string() }}) as variant_id,
 
         ---------- strings
         nullif(trim(sku), '') as sku,

@@ -25,8 +25,8 @@ renamed as (
 
     select
         ---------- ids
-        cast(id as varchar) as order_id,
-        cast(customer_id as varchar) as customer_id,
+        cast(id as {{ dbt.type_string() }}) as order_id,
+        cast(customer_id as {{ dbt.type_string() }}) as customer_id,
 
         ---------- strings
         nullif(trim(name), '') as order_number,

@@ -10,7 +10,7 @@ renamed as (
 
     select
         ---------- ids
-        cast(id as varchar) as product_id,
+        cast(id as {{ dbt.type_string() }}) as product_id,
 
         ---------- strings
         nullif(trim(title), '') as product_title,

@@ -10,8 +10,8 @@ renamed as (
 
     select
         ---------- ids
-        cast(id as varchar) as ticket_id,
-        cast(requester_id as varchar) as support_user_id,
+        cast(id as {{ dbt.type_string() }}) as ticket_id,
+        cast(requester_id as {{ dbt.type_string() }}) as support_user_id,
 
         ---------- strings
         nullif(trim(subject), '') as subject,

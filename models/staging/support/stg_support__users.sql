@@ -2,7 +2,7 @@
     country of a single-country language (de -> DE), reads phones typed without a code. -#}
 {%- set locale_country_code -%}
     case
-        when lower(trim(locale)) ~ '^[a-z]{2,3}[-_][a-z]{2}$' then upper(right(trim(locale), 2))
+        when {{ regex_matches('lower(trim(locale))', '^[a-z]{2,3}[-_][a-z]{2}$') }} then upper(right(trim(locale), 2))
         when lower(trim(locale)) in ('de', 'fr', 'es', 'it', 'nl', 'pl', 'pt', 'fi')
             then upper(trim(locale))
     end
@@ -32,8 +32,8 @@ renamed as (
 
     select
         ---------- ids
-        cast(id as varchar) as support_user_id,
-        cast(nullif(trim(external_id), '') as varchar) as shop_customer_id,
+        cast(id as {{ dbt.type_string() }}) as support_user_id,
+        cast(nullif(trim(external_id), '') as {{ dbt.type_string() }}) as shop_customer_id,
 
         ---------- strings
         case when email_rejection is null then {{ normalize_email('email') }} end as email,

@@ -27,10 +27,10 @@ renamed as (
 
     select
         ---------- ids
-        cast(id as varchar) as identify_id,
-        cast(nullif(trim(anonymous_id), '') as varchar) as anonymous_id,
-        cast(nullif(trim(user_id), '') as varchar) as user_id,
-        cast(nullif(trim(context_device_id), '') as varchar) as device_id,
+        cast(id as {{ dbt.type_string() }}) as identify_id,
+        cast(nullif(trim(anonymous_id), '') as {{ dbt.type_string() }}) as anonymous_id,
+        cast(nullif(trim(user_id), '') as {{ dbt.type_string() }}) as user_id,
+        cast(nullif(trim(context_device_id), '') as {{ dbt.type_string() }}) as device_id,
 
         ---------- strings
         case when email_rejection is null then {{ normalize_email('email') }} end as email,
@@ -48,7 +48,7 @@ renamed as (
         coalesce(phone_rejection = 'placeholder_phone', false) as is_placeholder_phone,
 
         ---------- timestamps
-        cast("timestamp" as timestamp) as identified_at,  -- noqa: RF06
+        cast({{ adapter.quote("timestamp") }} as timestamp) as identified_at,  -- noqa: RF06
         cast(received_at as timestamp) as received_at
 
     from validated

@@ -35,10 +35,10 @@ renamed as (
 
     select
         ---------- ids
-        cast(id as varchar) as page_view_id,
-        cast(nullif(trim(anonymous_id), '') as varchar) as anonymous_id,
-        cast(nullif(trim(user_id), '') as varchar) as user_id,
-        cast(nullif(trim(context_device_id), '') as varchar) as device_id,
+        cast(id as {{ dbt.type_string() }}) as page_view_id,
+        cast(nullif(trim(anonymous_id), '') as {{ dbt.type_string() }}) as anonymous_id,
+        cast(nullif(trim(user_id), '') as {{ dbt.type_string() }}) as user_id,
+        cast(nullif(trim(context_device_id), '') as {{ dbt.type_string() }}) as device_id,
 
         ---------- strings
         nullif(trim(path), '') as page_path,
@@ -51,7 +51,7 @@ renamed as (
         lower(nullif(trim(context_device_type), '')) as device_type,
 
         ---------- timestamps
-        cast("timestamp" as timestamp) as viewed_at,  -- noqa: RF06
+        cast({{ adapter.quote("timestamp") }} as timestamp) as viewed_at,  -- noqa: RF06
         cast(sent_at as timestamp) as sent_at,
         cast(received_at as timestamp) as received_at
 

@@ -35,13 +35,13 @@ renamed as (
 
     select
         ---------- ids
-        cast(id as varchar) as event_id,
-        cast(nullif(trim(anonymous_id), '') as varchar) as anonymous_id,
-        cast(nullif(trim(user_id), '') as varchar) as user_id,
-        cast(nullif(trim(context_device_id), '') as varchar) as device_id,
-        cast(nullif(trim(product_id), '') as varchar) as product_id,
-        cast(nullif(trim(cart_id), '') as varchar) as cart_id,
-        cast(nullif(trim(order_id), '') as varchar) as order_id,
+        cast(id as {{ dbt.type_string() }}) as event_id,
+        cast(nullif(trim(anonymous_id), '') as {{ dbt.type_string() }}) as anonymous_id,
+        cast(nullif(trim(user_id), '') as {{ dbt.type_string() }}) as user_id,
+        cast(nullif(trim(context_device_id), '') as {{ dbt.type_string() }}) as device_id,
+        cast(nullif(trim(product_id), '') as {{ dbt.type_string() }}) as product_id,
+        cast(nullif(trim(cart_id), '') as {{ dbt.type_string() }}) as cart_id,
+        cast(nullif(trim(order_id), '') as {{ dbt.type_string() }}) as order_id,
 
         ---------- strings
         lower(trim(event)) as event_name,
@@ -54,7 +54,7 @@ renamed as (
         cast(revenue as decimal(12, 2)) as revenue,
 
         ---------- timestamps
-        cast("timestamp" as timestamp) as occurred_at,  -- noqa: RF06
+        cast({{ adapter.quote("timestamp") }} as timestamp) as occurred_at,  -- noqa: RF06
         cast(sent_at as timestamp) as sent_at,
         cast(received_at as timestamp) as received_at
 
