@@ -30,7 +30,10 @@ TEST_DB := warehouse/test.duckdb
 BENCH_SIZES ?= 10000,100000
 BENCH_ARGS ?=
 
+SPARK_DIR := warehouse/spark
+
 .PHONY: help install demo test lint test-duckdb test-postgres test-python _test-engines bench clean
+.PHONY: test-spark
 
 help:  ## list the targets
 	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -89,6 +92,18 @@ test-python: install  ## pytest (end-to-end runs on DuckDB, and on PostgreSQL wh
 
 bench: install  ## time and size the pipeline at BENCH_SIZES people, full and incremental (README "Benchmarks")
 	nice -n 10 $(BIN)/cdp-bench --sizes $(BENCH_SIZES) $(BENCH_ARGS)
+
+$(VENV)/.spark-installed: $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[dev,spark]'
+	@touch $@
+
+test-spark: $(VENV)/.spark-installed $(TEST_DIR)/.generated  ## dbt build (models, data and unit tests) on Spark (local PySpark, Java 17)
+	@command -v java >/dev/null || { echo "test-spark needs Java 17 (apt-get install openjdk-17-jre-headless)"; exit 1; }
+	@echo "==> dbt build on Spark ($(SPARK_DIR))"
+	export CDP_SPARK_DIR=$(CURDIR)/$(SPARK_DIR) SPARK_LOCAL_IP=127.0.0.1 CDP_SPARK_TESTS=1 && \
+	$(BIN)/cdp-load --target spark --input $(TEST_DIR) && \
+	$(DBT) build --target spark --full-refresh && \
+	$(BIN)/pytest -m spark
 
 clean:  ## remove generated data, warehouses and dbt artefacts
 	rm -rf data warehouse target target-bench logs bench-results

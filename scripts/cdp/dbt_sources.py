@@ -123,3 +123,10 @@ def postgres_type(data_type: str) -> str:
     return {"varchar": "text", "string": "text", "double": "double precision"}.get(
         data_type, data_type
     )
+
+
+def spark_type(data_type: str) -> str:
+    data_type = data_type.strip().lower()
+    if match := _DECIMAL.match(data_type):
+        return f"decimal({match.group(1)},{match.group(2)})"
+    return {"varchar": "string", "text": "string", "integer": "int"}.get(data_type, data_type)

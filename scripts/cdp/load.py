@@ -2,6 +2,7 @@
 
     cdp-load --target duckdb --duckdb-path warehouse/cdp.duckdb --input data/demo
     cdp-load --target postgres --input data/demo             # PG* environment variables
+    cdp-load --target spark --input data/demo                # profiles.yml target `spark`
     cdp-load --target duckdb --duckdb-path FILE --input data/increment --append
 
 Input layout: DIR/<source>/<table>/*.parquet (or *.csv with a header row), as cdp-generate
@@ -12,7 +13,8 @@ the columns and types of models/staging/<source>/_<source>__sources.yml, then re
 
 Fast paths: DuckDB reads the files itself (`insert ... select ... from read_parquet(...)`);
 PostgreSQL gets `COPY ... FROM STDIN` with CSV streamed from the Parquet in record batches,
-so a table is never held in memory whole.
+so a table is never held in memory whole. Spark (the local session of dbt's `spark` target)
+reads the files itself and writes parquet tables into the target's warehouse folder.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from cdp.dbt_sources import (
     load_sources,
     postgres_type,
     project_dir,
+    spark_type,
 )
 
 log = logging.getLogger("cdp.load")
@@ -225,6 +228,55 @@ class PostgresEngine(Engine):
         self.con.close()
 
 
+class SparkEngine(Engine):
+    """Parquet tables in the warehouse of the local Spark session dbt's `spark` target uses."""
+
+    name = "spark"
+
+    def __init__(self, root: Path) -> None:
+        from cdp.spark import spark_session
+
+        try:
+            import pyspark  # noqa: F401
+        except ImportError as error:
+            raise LoadError("the spark target needs PySpark: pip install -e '.[spark]'") from error
+        try:
+            self.spark = spark_session(root)
+        except Exception as error:  # no Java, a metastore held by another process...
+            raise LoadError(f"cannot start the local Spark session: {error}") from error
+
+    def load(self, table: Table, kind: str, files: list[Path], append: bool) -> int:
+        from pyspark.sql.functions import col
+
+        target = f"`{table.schema}`.`{table.name}`"
+        columns = ", ".join(f"`{c.name}` {spark_type(c.data_type)}" for c in table.columns)
+        try:
+            self.spark.sql(f"create database if not exists `{table.schema}`")
+            if not append:
+                self.spark.sql(f"drop table if exists {target}")
+            self.spark.sql(f"create table if not exists {target} ({columns}) using parquet")
+            if not files:
+                return 0
+            paths = [str(path) for path in files]
+            if kind == "parquet":
+                frame = self.spark.read.parquet(*paths)
+                rows = sum(pq.ParquetFile(path).metadata.num_rows for path in files)
+            else:  # every field a string, as in the other engines; the casts type them
+                frame = self.spark.read.csv(paths, header=True, escape='"', multiLine=True)
+                rows = frame.count()
+            typed = [
+                col(f"`{c.name}`").cast(spark_type(c.data_type)).alias(c.name)
+                for c in table.columns
+            ]
+            frame.select(*typed).write.insertInto(target)
+            return rows
+        except Exception as error:  # pyspark raises its own exception classes
+            raise LoadError(f"{table.source}.{table.name}: {error}") from error
+
+    def close(self) -> None:
+        self.spark.stop()
+
+
 class ParquetCsvStream(io.RawIOBase):
     """A read-only file of CSV text made from a Parquet file one record batch at a time."""
 
@@ -260,9 +312,14 @@ class ParquetCsvStream(io.RawIOBase):
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="cdp-load",
-        description="Bulk-load raw source files (Parquet or CSV) into DuckDB or PostgreSQL.",
+        description="Bulk-load raw source files (Parquet or CSV) into DuckDB, PostgreSQL or Spark.",
     )
-    parser.add_argument("--target", choices=["duckdb", "postgres"], default="duckdb")
+    parser.add_argument(
+        "--target",
+        choices=["duckdb", "postgres", "spark"],
+        default="duckdb",
+        help="spark: the local session of profiles.yml's spark target (CDP_SPARK_DIR)",
+    )
     parser.add_argument("--input", required=True, type=Path, help="folder DIR/<source>/<table>/")
     parser.add_argument(
         "--duckdb-path",
@@ -318,7 +375,7 @@ def run(args: argparse.Namespace) -> list[Loaded]:
     if not plan:
         raise LoadError(f"nothing to load in {args.input} (expected DIR/<source>/<table>/)")
 
-    engine: Engine = DuckDBEngine(args.duckdb_path) if args.target == "duckdb" else PostgresEngine()
+    engine = open_engine(args.target, args.duckdb_path, root)
     loaded = []
     try:
         for table, kind, files, note in plan:
@@ -331,6 +388,14 @@ def run(args: argparse.Namespace) -> list[Loaded]:
     finally:
         engine.close()
     return loaded
+
+
+def open_engine(target: str, duckdb_path: Path, root: Path) -> Engine:
+    if target == "duckdb":
+        return DuckDBEngine(duckdb_path)
+    if target == "spark":
+        return SparkEngine(root)
+    return PostgresEngine()
 
 
 def format_report(loaded: list[Loaded], target: str, append: bool, seconds: float) -> str:
