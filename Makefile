@@ -31,6 +31,9 @@ BENCH_SIZES ?= 10000,100000
 BENCH_ARGS ?=
 
 SPARK_DIR := warehouse/spark
+# Not ported to Spark yet (README "Spark"): left out of make test-spark with their tests.
+SPARK_EXCLUDE ?= path:models/intermediate/customer path:models/intermediate/privacy \
+	path:models/marts path:models/activation
 
 .PHONY: help install demo test lint test-duckdb test-postgres test-python _test-engines bench clean
 .PHONY: test-spark
@@ -97,12 +100,14 @@ $(VENV)/.spark-installed: $(VENV)/.installed
 	$(BIN)/pip install --quiet -e '.[dev,spark]'
 	@touch $@
 
-test-spark: $(VENV)/.spark-installed $(TEST_DIR)/.generated  ## dbt build (models, data and unit tests) on Spark (local PySpark, Java 17)
+test-spark: $(VENV)/.spark-installed $(TEST_DIR)/.generated  ## dbt build + tests on Spark (local PySpark, Java 17; README "Spark")
 	@command -v java >/dev/null || { echo "test-spark needs Java 17 (apt-get install openjdk-17-jre-headless)"; exit 1; }
 	@echo "==> dbt build on Spark ($(SPARK_DIR))"
 	export CDP_SPARK_DIR=$(CURDIR)/$(SPARK_DIR) SPARK_LOCAL_IP=127.0.0.1 CDP_SPARK_TESTS=1 && \
 	$(BIN)/cdp-load --target spark --input $(TEST_DIR) && \
-	$(DBT) build --target spark --full-refresh && \
+	$(DBT) build --target spark --full-refresh --exclude $(SPARK_EXCLUDE) && \
+	$(DBT) build --target spark --select config.materialized:incremental --exclude $(SPARK_EXCLUDE) \
+		--exclude-resource-type unit_test && \
 	$(BIN)/pytest -m spark
 
 clean:  ## remove generated data, warehouses and dbt artefacts
