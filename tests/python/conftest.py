@@ -109,3 +109,16 @@ def _pg_kwargs(server: dict[str, str]) -> dict[str, str]:
         "user": server["PGUSER"],
         "password": server["PGPASSWORD"],
     }
+
+
+@pytest.fixture(scope="session")
+def source_batches(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """Raw sources for the loader tests: a batch of 300 people and a 5 % increment of it."""
+    from cdp.generate.cli import main as generate
+
+    root = tmp_path_factory.mktemp("batches")
+    quiet = ["--no-progress", "--log-level", "WARNING"]
+    assert generate(["--people", "300", "--seed", "3", "--out", str(root / "base"), *quiet]) == 0
+    increment = ["--increment-of", str(root / "base"), "--fraction", "0.05"]
+    assert generate([*increment, "--out", str(root / "inc"), *quiet]) == 0
+    return root / "base", root / "inc"

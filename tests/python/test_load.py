@@ -14,21 +14,9 @@ import duckdb
 import pytest
 
 from cdp.dbt_sources import load_sources
-from cdp.generate.cli import main as generate
 from cdp.load import main as load
 
 BIN = Path(sys.executable).parent
-
-
-@pytest.fixture(scope="module")
-def batches(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """A batch of 300 people and an increment of it."""
-    root = tmp_path_factory.mktemp("load")
-    quiet = ["--no-progress", "--log-level", "WARNING"]
-    assert generate(["--people", "300", "--seed", "3", "--out", str(root / "base"), *quiet]) == 0
-    increment = ["--increment-of", str(root / "base"), "--fraction", "0.05"]
-    assert generate([*increment, "--out", str(root / "inc"), *quiet]) == 0
-    return root / "base", root / "inc"
 
 
 def manifest(folder: Path) -> dict:
@@ -58,9 +46,9 @@ def expected_counts(*folders: Path) -> dict[str, int]:
 
 
 def test_duckdb_round_trip_matches_the_manifest_and_the_declared_types(
-    batches, tmp_path, capsys
+    source_batches, tmp_path, capsys
 ) -> None:
-    base, _ = batches
+    base, _ = source_batches
     db = tmp_path / "w.duckdb"
     assert load(["--target", "duckdb", "--duckdb-path", str(db), "--input", str(base)]) == 0
     assert duckdb_counts(db) == expected_counts(base)
@@ -85,8 +73,8 @@ def test_duckdb_round_trip_matches_the_manifest_and_the_declared_types(
     con.close()
 
 
-def test_append_adds_the_increment_and_replace_starts_over(batches, tmp_path) -> None:
-    base, inc = batches
+def test_append_adds_the_increment_and_replace_starts_over(source_batches, tmp_path) -> None:
+    base, inc = source_batches
     db = tmp_path / "w.duckdb"
     common = ["--target", "duckdb", "--duckdb-path", str(db)]
     assert load([*common, "--input", str(base)]) == 0
@@ -96,8 +84,8 @@ def test_append_adds_the_increment_and_replace_starts_over(batches, tmp_path) ->
     assert duckdb_counts(db) == expected_counts(base)
 
 
-def test_a_subset_of_sources_and_csv_exports_load(batches, tmp_path, caplog) -> None:
-    base, _ = batches
+def test_a_subset_of_sources_and_csv_exports_load(source_batches, tmp_path, caplog) -> None:
+    base, _ = source_batches
     own = tmp_path / "own"
     shutil.copytree(base / "privacy", own / "privacy")
     folder = own / "crm" / "contacts"
@@ -152,8 +140,8 @@ def test_a_missing_input_folder_is_a_clear_error(tmp_path) -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_a_failed_connection_is_a_clear_error(batches) -> None:
-    base, _ = batches
+def test_a_failed_connection_is_a_clear_error(source_batches) -> None:
+    base, _ = source_batches
     env = {**os.environ, "PGHOST": "127.0.0.1", "PGPORT": "1", "PGCONNECT_TIMEOUT": "2"}
     result = subprocess.run(
         [BIN / "cdp-load", "--target", "postgres", "--input", str(base)],
@@ -165,10 +153,10 @@ def test_a_failed_connection_is_a_clear_error(batches) -> None:
 
 
 @pytest.mark.postgres
-def test_postgres_round_trip_and_append(batches, postgres_env, monkeypatch) -> None:
+def test_postgres_round_trip_and_append(source_batches, postgres_env, monkeypatch) -> None:
     import psycopg2
 
-    base, inc = batches
+    base, inc = source_batches
     for key, value in postgres_env.items():
         monkeypatch.setenv(key, value)
     assert load(["--target", "postgres", "--input", str(base)]) == 0

@@ -16,7 +16,6 @@ import duckdb
 import pytest
 
 from cdp.dbt_sources import load_sources, spark_type
-from cdp.generate.cli import main as generate
 from cdp.load import main as load
 
 pytestmark = [
@@ -41,16 +40,6 @@ def spark_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         os.environ.pop("CDP_SPARK_DIR", None)
     else:
         os.environ["CDP_SPARK_DIR"] = saved
-
-
-@pytest.fixture(scope="module")
-def batches(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    root = tmp_path_factory.mktemp("spark-data")
-    quiet = ["--no-progress", "--log-level", "WARNING"]
-    assert generate(["--people", "200", "--seed", "5", "--out", str(root / "base"), *quiet]) == 0
-    increment = ["--increment-of", str(root / "base"), "--fraction", "0.05"]
-    assert generate([*increment, "--out", str(root / "inc"), *quiet]) == 0
-    return root / "base", root / "inc"
 
 
 def query(sql: str) -> list[tuple]:
@@ -82,8 +71,8 @@ def spark_counts() -> dict[str, int]:
     return {name: count for name, count in query(" union all ".join(parts))}
 
 
-def test_spark_load_matches_the_manifest_types_and_values(spark_dir, batches) -> None:
-    base, inc = batches
+def test_spark_load_matches_the_manifest_types_and_values(spark_dir, source_batches) -> None:
+    base, inc = source_batches
     assert load(["--target", "spark", "--input", str(base)]) == 0
     assert spark_counts() == manifest_counts(base)
     for source, tables in load_sources().items():
