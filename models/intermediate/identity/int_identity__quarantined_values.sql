@@ -114,22 +114,39 @@ shared_by_accounts as (
 
 ),
 
+first_name_keys as (
+
+    -- normalize_name once per distinct spelling rather than once per observation: the
+    -- macro is costly (accent map, placeholder lookup) and spellings repeat
+    select
+        spellings.first_name,
+        split_part({{ normalize_name('spellings.first_name') }}, ' ', 1) as first_name_key
+    from (
+        select distinct records.first_name
+        from records
+        where records.first_name is not null
+    ) as spellings
+
+),
+
 value_first_names as (
 
     select distinct
         observations.identifier_type,
         observations.match_key,
-        split_part({{ normalize_name('records.first_name') }}, ' ', 1) as first_name_key
+        first_name_keys.first_name_key
     from observations
     inner join records
         on
             observations.source_name = records.source_name
             and observations.record_id = records.record_id
+    inner join first_name_keys
+        on records.first_name = first_name_keys.first_name
     where
         observations.identifier_type in (
             select type_settings.identifier_type from type_settings where type_settings.has_name_check
         )
-        and {{ normalize_name('records.first_name') }} is not null
+        and first_name_keys.first_name_key is not null
 
 ),
 
