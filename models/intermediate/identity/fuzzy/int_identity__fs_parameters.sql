@@ -1,4 +1,9 @@
-{{ config(enabled=var('cdp_identity_fuzzy', {}).get('enabled', false)) }}
+{{
+    config(
+        enabled=var('cdp_identity_fuzzy', {}).get('enabled', false),
+        pre_hook="{{ without_jit() }}"
+    )
+}}
 {%- set settings = fuzzy_settings() -%}
 {%- set comparisons = fuzzy_comparisons() -%}
 {%- set rules = settings.blocking_rules -%}
