@@ -44,11 +44,11 @@ always_match as (
 
 {%- if fuzzy_enabled %}
 
-fuzzy_edges as (
+    fuzzy_edges as (
 
-    select * from {{ ref('int_identity__fuzzy_edges') }}
+        select * from {{ ref('int_identity__fuzzy_edges') }}
 
-),
+    ),
 {%- endif %}
 
 type_settings as (
@@ -195,35 +195,35 @@ always_match_edges as (
 ),
 {%- if fuzzy_enabled %}
 
-probabilistic_edges as (
+    probabilistic_edges as (
 
-    select
-        least(records_a.node_id, records_b.node_id) as node_a,
-        greatest(records_a.node_id, records_b.node_id) as node_b,
-        'fuzzy' as edge_kind,
-        cast(fuzzy_edges.blocking_rule as {{ dbt.type_string() }}) as matched_by,
-        cast(null as {{ dbt.type_string() }}) as identifier_value,
-        -- a fuzzy edge is weaker than any identifier; its tier orders it among fuzzy edges
-        cast(
-            case fuzzy_edges.confidence_tier when 'high' then 3 when 'medium' then 2 else 1 end
-            as {{ dbt.type_float() }}
-        ) as strength,
-        cast(fuzzy_edges.match_probability as {{ dbt.type_float() }}) as match_probability,
-        cast(fuzzy_edges.match_weight as {{ dbt.type_float() }}) as match_weight,
-        cast(fuzzy_edges.confidence_tier as {{ dbt.type_string() }}) as confidence_tier,
-        cast(fuzzy_edges.evidence as {{ dbt.type_string() }}) as evidence
-    from fuzzy_edges
-    inner join records as records_a
-        on
-            fuzzy_edges.source_name_a = records_a.source_name
-            and fuzzy_edges.record_id_a = records_a.record_id
-    inner join records as records_b
-        on
-            fuzzy_edges.source_name_b = records_b.source_name
-            and fuzzy_edges.record_id_b = records_b.record_id
-    where records_a.node_id <> records_b.node_id
+        select
+            least(records_a.node_id, records_b.node_id) as node_a,
+            greatest(records_a.node_id, records_b.node_id) as node_b,
+            'fuzzy' as edge_kind,
+            cast(fuzzy_edges.blocking_rule as {{ dbt.type_string() }}) as matched_by,
+            cast(null as {{ dbt.type_string() }}) as identifier_value,
+            -- a fuzzy edge is weaker than any identifier; its tier orders it among fuzzy edges
+            cast(
+                case fuzzy_edges.confidence_tier when 'high' then 3 when 'medium' then 2 else 1 end
+                as {{ dbt.type_float() }}
+            ) as strength,
+            cast(fuzzy_edges.match_probability as {{ dbt.type_float() }}) as match_probability,
+            cast(fuzzy_edges.match_weight as {{ dbt.type_float() }}) as match_weight,
+            cast(fuzzy_edges.confidence_tier as {{ dbt.type_string() }}) as confidence_tier,
+            cast(fuzzy_edges.evidence as {{ dbt.type_string() }}) as evidence
+        from fuzzy_edges
+        inner join records as records_a
+            on
+                fuzzy_edges.source_name_a = records_a.source_name
+                and fuzzy_edges.record_id_a = records_a.record_id
+        inner join records as records_b
+            on
+                fuzzy_edges.source_name_b = records_b.source_name
+                and fuzzy_edges.record_id_b = records_b.record_id
+        where records_a.node_id <> records_b.node_id
 
-),
+    ),
 {%- endif %}
 
 all_edges as (
@@ -232,8 +232,8 @@ all_edges as (
     union all
     select * from always_match_edges
     {%- if fuzzy_enabled %}
-    union all
-    select * from probabilistic_edges
+        union all
+        select * from probabilistic_edges
     {%- endif %}
 
 ),
