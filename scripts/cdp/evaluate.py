@@ -465,7 +465,7 @@ def build(args: argparse.Namespace, run: Run, work: Path) -> None:
                 dbt,
                 "build",
                 "--select",
-                "seeds",
+                "resource_type:seed",
                 "staging",
                 "--exclude",
                 "test_type:data",
