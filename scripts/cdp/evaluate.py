@@ -506,8 +506,9 @@ def format_report(run: Run) -> str:
         ]
         for rule in run.blocking:
             lines.append(
-                f"{rule['blocking_rule']:<24}{rule['blocks']:>9,}{rule['skipped_blocks']:>9,}"
-                f"{rule['candidate_pairs']:>12,}{rule['new_candidate_pairs']:>12,}"
+                f"{rule['blocking_rule']:<24}{int(rule['blocks']):>9,}"
+                f"{int(rule['skipped_blocks']):>9,}{int(rule['candidate_pairs']):>12,}"
+                f"{int(rule['new_candidate_pairs']):>12,}"
             )
     if run.iterations:
         lines += ["", "connected components: iterations per round (edges dropped after it)"]
