@@ -1,0 +1,21 @@
+{% macro value_shape(column_name) -%}
+    {{ return(adapter.dispatch('value_shape')(column_name)) }}
+{%- endmacro %}
+
+{% macro default__value_shape(column_name) -%}
+    {#- The shape of a text with its content hidden, as data profilers show it: upper-case
+        letters as A, lower-case letters as a, digits as 9, other printable ASCII kept
+        (punctuation, spaces), any other character as ?. Accented Latin letters count as
+        letters. 'John..Doe@Mail.com' -> 'Aaaa..Aaa@Aaaa.aaa', '(415) 555-01' ->
+        '(999) 999-99'. -#}
+    regexp_replace(
+        regexp_replace(
+            regexp_replace(
+                regexp_replace({{ remove_accents(column_name) }}, '[A-Z]', 'A', 'g'),
+                '[a-z]', 'a', 'g'
+            ),
+            '[0-9]', '9', 'g'
+        ),
+        '[^ -~]', '?', 'g'
+    )
+{%- endmacro %}
