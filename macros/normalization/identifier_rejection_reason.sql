@@ -7,7 +7,7 @@
         names a person by email or by phone): the reasons of kind email or phone; null for
         other types, which are only trimmed. Phones are read in var
         cdp_default_phone_country. -#}
-    case lower(trim(cast({{ type_expression }} as varchar)))
+    case lower(trim(cast({{ type_expression }} as {{ dbt.type_string() }})))
         when 'email' then {{ rejection_reason(value_expression, 'email') }}
         when 'phone' then {{ rejection_reason(value_expression, 'phone') }}
     end

@@ -8,10 +8,11 @@
         markets live (de -> DE, fr -> FR, pt -> PT); null otherwise (en, es-419). For
         systems that keep a locale but no country, to read phones typed without a
         country code. -#}
+    {%- set locale -%}trim(cast({{ column_name }} as {{ dbt.type_string() }})){%- endset -%}
     case
-        when lower(trim(cast({{ column_name }} as varchar))) ~ '^[a-z]{2,3}[-_][a-z]{2}$'
-            then upper(right(trim(cast({{ column_name }} as varchar)), 2))
-        when lower(trim(cast({{ column_name }} as varchar))) in ('de', 'fr', 'es', 'it', 'nl', 'pl', 'pt', 'fi')
-            then upper(trim(cast({{ column_name }} as varchar)))
+        when {{ regex_matches('lower(' ~ locale ~ ')', '^[a-z]{2,3}[-_][a-z]{2}$') }}
+            then upper(right({{ locale }}, 2))
+        when lower({{ locale }}) in ('de', 'fr', 'es', 'it', 'nl', 'pl', 'pt', 'fi')
+            then upper({{ locale }})
     end
 {%- endmacro %}

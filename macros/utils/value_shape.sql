@@ -8,14 +8,14 @@
         (punctuation, spaces), any other character as ?. Accented Latin letters count as
         letters. 'John..Doe@Mail.com' -> 'Aaaa..Aaa@Aaaa.aaa', '(415) 555-01' ->
         '(999) 999-99'. -#}
-    regexp_replace(
-        regexp_replace(
-            regexp_replace(
-                regexp_replace({{ remove_accents(column_name) }}, '[A-Z]', 'A', 'g'),
-                '[a-z]', 'a', 'g'
+    {{ regex_replace(
+        regex_replace(
+            regex_replace(
+                regex_replace(remove_accents(column_name), '[A-Z]', 'A'),
+                '[a-z]', 'a'
             ),
-            '[0-9]', '9', 'g'
+            '[0-9]', '9'
         ),
-        '[^ -~]', '?', 'g'
-    )
+        '[^ -~]', '?'
+    ) }}
 {%- endmacro %}

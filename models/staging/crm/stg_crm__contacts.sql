@@ -14,10 +14,15 @@ validated as (
         -- read in the contact's country
         {{ normalize_country('country') }} as country_code,
         {{ rejection_reason('email', 'email') }} as email_rejection,
-        {{ rejection_reason('phone', 'phone', {'country_expression': normalize_country('country')}) }}
-            as phone_rejection,
-        {{ rejection_reason('mobile_phone', 'phone', {'country_expression': normalize_country('country')}) }}
-            as mobile_phone_rejection
+        {{ rejection_reason(
+            'phone', 'phone', {'country_expression': normalize_country('country')}
+        ) }} as phone_rejection,
+        {{ rejection_reason(
+            'mobile_phone', 'phone', {'country_expression': normalize_country('country')}
+        ) }} as mobile_phone_rejection,
+        -- typed by staff in US offices: 03/07/1984 is March 7 (dotted dates are day first)
+        {{ rejection_reason('date_of_birth', 'date', {'slash_order': 'mdy'}) }}
+            as birth_date_rejection
     from source
 
 ),
@@ -58,10 +63,18 @@ renamed as (
         coalesce(email_rejection = 'placeholder_email', false) as is_placeholder_email,
         coalesce(phone_rejection = 'invalid_phone', false) as has_invalid_phone,
         coalesce(phone_rejection = 'placeholder_phone', false) as is_placeholder_phone,
+        coalesce(mobile_phone_rejection = 'invalid_phone', false) as has_invalid_mobile_phone,
+        coalesce(mobile_phone_rejection = 'placeholder_phone', false)
+            as is_placeholder_mobile_phone,
+        coalesce(birth_date_rejection in ('unparseable_date', 'impossible_date'), false)
+            as has_invalid_birth_date,
+        coalesce(birth_date_rejection = 'placeholder_date', false) as is_placeholder_birth_date,
 
         ---------- dates
-        -- typed by staff in US offices: 03/07/1984 is March 7 (dotted dates are day first)
-        {{ parse_date('date_of_birth', slash_order='mdy') }} as birth_date,
+        case
+            when birth_date_rejection is null
+                then {{ parse_date('date_of_birth', slash_order='mdy') }}
+        end as birth_date,
 
         ---------- timestamps
         cast(email_opt_out_at as timestamp) as email_opted_out_at,

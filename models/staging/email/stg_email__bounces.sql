@@ -6,6 +6,15 @@ source as (
 
 ),
 
+validated as (
+
+    select
+        source.*,
+        {{ rejection_reason('email', 'email') }} as email_rejection
+    from source
+
+),
+
 renamed as (
 
     select
@@ -16,20 +25,19 @@ renamed as (
         ---------- strings
         -- the recipient's address as the email platform keeps it: malformed and
         -- placeholder addresses become null, as in every staging model
-        case
-            when {{ rejection_reason('email', 'email') }} is null
-                then {{ normalize_email('email') }}
-        end as email,
+        case when email_rejection is null then {{ normalize_email('email') }} end as email,
         lower(nullif(trim(bounce_type), '')) as bounce_type,
         nullif(trim(reason), '') as reason,
 
         ---------- booleans
+        coalesce(email_rejection = 'malformed_email', false) as has_invalid_email,
+        coalesce(email_rejection = 'placeholder_email', false) as is_placeholder_email,
         coalesce(lower(trim(bounce_type)) = 'hard', false) as is_hard_bounce,
 
         ---------- timestamps
         cast(bounced_at as timestamp) as bounced_at
 
-    from source
+    from validated
 
 )
 

@@ -23,6 +23,15 @@ source as (
 
 ),
 
+validated as (
+
+    select
+        source.*,
+        {{ rejection_reason('email', 'email') }} as email_rejection
+    from source
+
+),
+
 renamed as (
 
     select
@@ -33,17 +42,18 @@ renamed as (
         ---------- strings
         -- the recipient's address as the email platform keeps it: malformed and
         -- placeholder addresses become null, as in every staging model
-        case
-            when {{ rejection_reason('email', 'email') }} is null
-                then {{ normalize_email('email') }}
-        end as email,
+        case when email_rejection is null then {{ normalize_email('email') }} end as email,
         nullif(trim(campaign_name), '') as campaign_name,
+
+        ---------- booleans
+        coalesce(email_rejection = 'malformed_email', false) as has_invalid_email,
+        coalesce(email_rejection = 'placeholder_email', false) as is_placeholder_email,
 
         ---------- timestamps
         cast(sent_at as timestamp) as sent_at,
         cast(_loaded_at as timestamp) as loaded_at
 
-    from source
+    from validated
 
 ),
 

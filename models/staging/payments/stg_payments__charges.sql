@@ -6,6 +6,15 @@ source as (
 
 ),
 
+validated as (
+
+    select
+        source.*,
+        {{ rejection_reason('billing_details_email', 'email') }} as billing_email_rejection
+    from source
+
+),
+
 renamed as (
 
     select
@@ -19,8 +28,7 @@ renamed as (
         nullif(trim(card_last4), '') as card_last4,
         lower(nullif(trim(card_brand), '')) as card_brand,
         case
-            when {{ rejection_reason('billing_details_email', 'email') }} is null
-                then {{ normalize_email('billing_details_email') }}
+            when billing_email_rejection is null then {{ normalize_email('billing_details_email') }}
         end as billing_email,
         upper(nullif(trim(currency), '')) as currency,
         lower(nullif(trim(status), '')) as status,
@@ -33,11 +41,15 @@ renamed as (
         ---------- booleans
         coalesce(paid, false) as is_paid,
         coalesce(captured, false) as is_captured,
+        coalesce(billing_email_rejection = 'malformed_email', false)
+            as has_invalid_billing_email,
+        coalesce(billing_email_rejection = 'placeholder_email', false)
+            as is_placeholder_billing_email,
 
         ---------- timestamps
         cast(created as timestamp) as created_at
 
-    from source
+    from validated
 
 )
 

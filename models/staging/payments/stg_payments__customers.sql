@@ -12,8 +12,9 @@ validated as (
         source.*,
         {{ normalize_country('address_country') }} as country_code,
         {{ rejection_reason('email', 'email') }} as email_rejection,
-        {{ rejection_reason('phone', 'phone', {'country_expression': normalize_country('address_country')}) }}
-            as phone_rejection
+        {{ rejection_reason(
+            'phone', 'phone', {'country_expression': normalize_country('address_country')}
+        ) }} as phone_rejection
     from source
 
 ),

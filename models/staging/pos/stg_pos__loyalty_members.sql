@@ -20,8 +20,13 @@ validated as (
         -- enrolled them, which also reads phones typed without a country code
         {{ normalize_country('stores.country_code') }} as store_country_code,
         {{ rejection_reason('source.email', 'email') }} as email_rejection,
-        {{ rejection_reason('source.phone', 'phone', {'country_expression': normalize_country('stores.country_code')}) }}
-            as phone_rejection
+        {{ rejection_reason(
+            'source.phone', 'phone',
+            {'country_expression': normalize_country('stores.country_code')}
+        ) }} as phone_rejection,
+        -- written at the till as DD/MM/YYYY
+        {{ rejection_reason('source.birth_date', 'date', {'slash_order': 'dmy'}) }}
+            as birth_date_rejection
     from source
     left join stores
         on source.enrolled_store_id = stores.id
@@ -55,10 +60,14 @@ renamed as (
         coalesce(email_rejection = 'placeholder_email', false) as is_placeholder_email,
         coalesce(phone_rejection = 'invalid_phone', false) as has_invalid_phone,
         coalesce(phone_rejection = 'placeholder_phone', false) as is_placeholder_phone,
+        coalesce(birth_date_rejection in ('unparseable_date', 'impossible_date'), false)
+            as has_invalid_birth_date,
+        coalesce(birth_date_rejection = 'placeholder_date', false) as is_placeholder_birth_date,
 
         ---------- dates
-        -- written at the till as DD/MM/YYYY
-        {{ parse_date('birth_date', slash_order='dmy') }} as birth_date,
+        case
+            when birth_date_rejection is null then {{ parse_date('birth_date', slash_order='dmy') }}
+        end as birth_date,
 
         ---------- timestamps
         cast(enrolled_at as timestamp) as enrolled_at,

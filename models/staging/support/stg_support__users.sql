@@ -1,13 +1,3 @@
-{#- The help desk stores no country: the region of the user's locale (en-GB -> GB), else the
-    country of a single-country language (de -> DE), reads phones typed without a code. -#}
-{%- set locale_country_code -%}
-    case
-        when {{ regex_matches('lower(trim(locale))', '^[a-z]{2,3}[-_][a-z]{2}$') }} then upper(right(trim(locale), 2))
-        when lower(trim(locale)) in ('de', 'fr', 'es', 'it', 'nl', 'pl', 'pt', 'fi')
-            then upper(trim(locale))
-    end
-{%- endset -%}
-
 with
 
 source as (
@@ -20,10 +10,13 @@ validated as (
 
     select
         source.*,
-        {{ locale_country_code }} as locale_country_code,
+        -- the help desk keeps no country: the user's locale names it (en-GB -> GB), and
+        -- reads phones typed without a country code
+        {{ locale_country_code('locale') }} as locale_country_code,
         {{ rejection_reason('email', 'email') }} as email_rejection,
-        {{ rejection_reason('phone', 'phone', {'country_expression': locale_country_code}) }}
-            as phone_rejection
+        {{ rejection_reason(
+            'phone', 'phone', {'country_expression': locale_country_code('locale')}
+        ) }} as phone_rejection
     from source
 
 ),
