@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # Run a command with a PostgreSQL server reachable through the PG* variables.
 #
-#   scripts/with_postgres.sh make _test-postgres
+#   scripts/with_postgres.sh make _test-engines
 #
-# 1. If PGHOST (or 127.0.0.1:5432) answers, use it as it is.
+# 1. If the server that PGHOST/PGPORT name (default 127.0.0.1:5432) answers and lets us in,
+#    use it as it is (the database PGDATABASE, default `cdp`, is created when missing).
 # 2. Otherwise start a private throwaway cluster: data directory under a temp folder, its
-#    own port, trust auth on 127.0.0.1 only, fsync off; stopped and removed on exit.
-#    Debian's `postgresql` package is installed first if no server binaries are found
-#    (needs root and the Debian package registry).
-# initdb refuses to run as root, so as root the cluster runs as the `postgres` user.
+#    own free port, trust auth on 127.0.0.1 only, fsync off; stopped and removed on exit.
+#    Debian's `postgresql` package is installed first when no server binaries are found
+#    (as root, or through password-less sudo). initdb refuses to run as root, so as root
+#    the cluster runs as the `postgres` system user; any other user runs it as themselves.
+# CDP_PRIVATE_POSTGRES=1 skips step 1, so parallel runs never share a database.
 set -euo pipefail
 
 log() { printf '[with_postgres] %s\n' "$*" >&2; }
+
+[ "$#" -gt 0 ] || { log "usage: $0 COMMAND [ARGS...]"; exit 2; }
 
 find_bindir() {
     local dir
@@ -20,7 +24,7 @@ find_bindir() {
         [ -x "$dir/initdb" ] && { echo "$dir"; return 0; }
     fi
     for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
-        [ -x "$dir/pg_ctl" ] && { echo "$dir"; return 0; }
+        [ -x "$dir/pg_ctl" ] && [ -x "$dir/initdb" ] && { echo "$dir"; return 0; }
     done
     return 1
 }
@@ -35,27 +39,66 @@ server_answers() {
     fi
 }
 
-if [ "${CDP_PRIVATE_POSTGRES:-0}" != "1" ] && server_answers "${PGHOST:-127.0.0.1}" "${PGPORT:-5432}"; then
-    export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
-    export PGDATABASE=${PGDATABASE:-cdp}
-    log "using the server at $PGHOST:$PGPORT"
-    psql -d postgres -tAc "select 1 from pg_database where datname = '$PGDATABASE'" | grep -q 1 \
-        || createdb "$PGDATABASE"
+psql_client() {
+    # psql of the PATH, else of the server binaries (Debian puts psql in both places).
+    if command -v psql >/dev/null 2>&1; then
+        command -v psql
+    elif bindir=$(find_bindir) && [ -x "$bindir/psql" ]; then
+        echo "$bindir/psql"
+    else
+        return 1
+    fi
+}
+
+use_reachable_server() {
+    # Exports PG* and creates the database; fails (returning 1) when we cannot get in.
+    local host=${PGHOST:-127.0.0.1} port=${PGPORT:-5432} psql
+    server_answers "$host" "$port" || return 1
+    psql=$(psql_client) || { log "a server answers at $host:$port but psql is missing"; return 1; }
+    export PGHOST=$host PGPORT=$port PGUSER=${PGUSER:-postgres} PGDATABASE=${PGDATABASE:-cdp}
+    if ! "$psql" -X -q -d postgres -tAc "select 1" >/dev/null 2>&1; then
+        log "a server answers at $host:$port but does not let $PGUSER in"
+        return 1
+    fi
+    if ! "$psql" -X -q -d postgres -tAc \
+        "select 1 from pg_database where datname = '$PGDATABASE'" | grep -q 1; then
+        "$psql" -X -q -d postgres -c "create database \"$PGDATABASE\"" >/dev/null
+    fi
+    log "using the server at $PGHOST:$PGPORT (database $PGDATABASE)"
+}
+
+install_postgres() {
+    local sudo=()
+    if [ "$(id -u)" != "0" ]; then
+        if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+            sudo=(sudo -n)
+        else
+            log "no PostgreSQL server binaries found, and installing them needs root:"
+            log "  apt-get install postgresql   (or set PGHOST to a server you can use)"
+            return 1
+        fi
+    fi
+    command -v apt-get >/dev/null 2>&1 || {
+        log "no PostgreSQL server binaries found and no apt-get: install PostgreSQL or set PGHOST"
+        return 1
+    }
+    log "no PostgreSQL server binaries found; installing Debian's postgresql package"
+    # Only the binaries: no system-wide cluster started as a service.
+    "${sudo[@]}" mkdir -p /etc/postgresql-common
+    if ! grep -qs '^create_main_cluster *= *false' /etc/postgresql-common/createcluster.conf; then
+        echo "create_main_cluster = false" | "${sudo[@]}" tee -a /etc/postgresql-common/createcluster.conf >/dev/null
+    fi
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+}
+
+if [ "${CDP_PRIVATE_POSTGRES:-0}" != "1" ] && use_reachable_server; then
     exec "$@"
 fi
 
 if ! bindir=$(find_bindir); then
-    if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-        log "no PostgreSQL server binaries found; installing Debian's postgresql package"
-        mkdir -p /etc/postgresql-common
-        # No system-wide cluster: we only want the binaries.
-        echo "create_main_cluster = false" >> /etc/postgresql-common/createcluster.conf
-        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
-        bindir=$(find_bindir)
-    else
-        log "no PostgreSQL server found: install PostgreSQL (e.g. apt-get install postgresql) or set PGHOST"
-        exit 2
-    fi
+    install_postgres || exit 2
+    bindir=$(find_bindir) || { log "the postgresql package brought no server binaries"; exit 2; }
 fi
 
 run_as=()
@@ -73,9 +116,11 @@ cleanup() {
     "${run_as[@]}" "$bindir/pg_ctl" -D "$workdir/data" -m fast -w stop >/dev/null 2>&1 || true
     rm -rf "$workdir"
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
-log "starting a private PostgreSQL ($("$bindir/postgres" --version | awk '{print $3}')) on 127.0.0.1:$port"
+log "starting a private PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') on 127.0.0.1:$port ($workdir)"
 "${run_as[@]}" "$bindir/initdb" -D "$workdir/data" -U postgres -A trust -E UTF8 \
     --locale=C.UTF-8 --no-sync >"$workdir/initdb.log" 2>&1 \
     || { cat "$workdir/initdb.log" >&2; exit 1; }
@@ -84,7 +129,7 @@ log "starting a private PostgreSQL ($("$bindir/postgres" --version | awk '{print
     start >/dev/null || { cat "$workdir/server.log" >&2; exit 1; }
 
 export PGHOST=127.0.0.1 PGPORT=$port PGUSER=postgres PGPASSWORD= PGDATABASE=cdp
-"$bindir/psql" -q -d postgres -c "create database $PGDATABASE" >/dev/null
+"$bindir/psql" -X -q -d postgres -c "create database $PGDATABASE" >/dev/null
 
 set +e
 "$@"
