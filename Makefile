@@ -60,38 +60,48 @@ demo: install  ## generate demo data, load it into DuckDB, dbt build, print a su
 	@# Reverse ETL: one audience to a file and to a local signed webhook, run twice.
 	CDP_DUCKDB_PATH=$(DEMO_DB) $(BIN)/python -m cdp.sync.demo --config syncs.yml --duckdb-path $(DEMO_DB)
 
-test: install lint  ## lint, then dbt build + tests on DuckDB and PostgreSQL, then pytest
-	scripts/with_postgres.sh $(MAKE) --no-print-directory _test-engines
+# Each part of `make test` prints a banner, and on success how long it took; the durations
+# are collected in $(TIMINGS) and printed together at the end.
+TIMINGS := warehouse/make-test-timings.txt
+define timed
+	@printf '\n==> %s\n' "$(1)"
+	@mkdir -p $(dir $(TIMINGS)); start=$$(date +%s); $(2); \
+		printf '%-44s %5ss\n' "$(1)" $$(( $$(date +%s) - start )) | tee -a $(TIMINGS)
+endef
+
+test: install  ## lint, then dbt build + tests on DuckDB and PostgreSQL, then pytest
+	@mkdir -p warehouse && rm -f $(TIMINGS)
+	@$(MAKE) --no-print-directory lint
+	@scripts/with_postgres.sh $(MAKE) --no-print-directory _test-engines
+	@printf '\n==> make test passed\n' && cat $(TIMINGS)
 
 _test-engines: test-duckdb test-postgres test-python
 
 lint: install  ## sqlfluff over SQL, ruff over Python
-	$(BIN)/ruff check scripts tests/python
-	$(BIN)/ruff format --check scripts tests/python
+	$(call timed,lint: ruff (Python),$(BIN)/ruff check scripts tests/python && $(BIN)/ruff format --check scripts tests/python)
 	@# the dbt templater opens the DuckDB target: give it a file of its own
-	mkdir -p warehouse
-	CDP_DUCKDB_PATH=warehouse/lint.duckdb $(BIN)/sqlfluff lint models macros tests analyses \
-		--processes 2 --disable-progress-bar
+	@mkdir -p warehouse
+	$(call timed,lint: sqlfluff (SQL through the dbt templater),CDP_DUCKDB_PATH=warehouse/lint.duckdb $(BIN)/sqlfluff lint models macros tests analyses --processes 2 --disable-progress-bar)
 
 $(TEST_DIR)/.generated: $(VENV)/.installed
-	$(BIN)/cdp-generate --people $(TEST_PEOPLE) --seed $(TEST_SEED) --out $(TEST_DIR)
+	$(BIN)/cdp-generate --people $(TEST_PEOPLE) --seed $(TEST_SEED) --out $(TEST_DIR) --no-progress
 	@touch $@
 
 test-duckdb: install $(TEST_DIR)/.generated  ## dbt build (models, data and unit tests) on DuckDB
-	@echo "==> dbt build on DuckDB ($(TEST_DB))"
-	$(BIN)/cdp-load --target duckdb --duckdb-path $(TEST_DB) --input $(TEST_DIR)
-	CDP_DUCKDB_PATH=$(TEST_DB) $(DBT) build --target duckdb --full-refresh
+	$(call timed,DuckDB: load + dbt build ($(TEST_DB)),$(BIN)/cdp-load --target duckdb --duckdb-path $(TEST_DB) --input $(TEST_DIR) && CDP_DUCKDB_PATH=$(TEST_DB) $(DBT) build --target duckdb --full-refresh)
 	@# the documentation site builds from what was just built (every mart column described:
 	@# tests/python/test_marts_docs.py)
-	CDP_DUCKDB_PATH=$(TEST_DB) $(DBT) docs generate --target duckdb --quiet
+	$(call timed,DuckDB: dbt docs generate,CDP_DUCKDB_PATH=$(TEST_DB) $(DBT) docs generate --target duckdb --quiet)
 
-test-postgres: install $(TEST_DIR)/.generated  ## dbt build (models, data and unit tests) on PostgreSQL (PG* env)
-	@echo "==> dbt build on PostgreSQL ($${PGHOST:-?}:$${PGPORT:-?}/$${PGDATABASE:-?})"
-	$(BIN)/cdp-load --target postgres --input $(TEST_DIR)
-	$(DBT) build --target postgres --full-refresh
+test-postgres: install $(TEST_DIR)/.generated  ## dbt build (models, data and unit tests) on PostgreSQL (PG*, else a private server)
+ifeq ($(origin PGHOST),undefined)
+	@scripts/with_postgres.sh $(MAKE) --no-print-directory test-postgres
+else
+	$(call timed,PostgreSQL: load + dbt build ($(PGHOST):$(PGPORT)/$(PGDATABASE)),$(BIN)/cdp-load --target postgres --input $(TEST_DIR) && $(DBT) build --target postgres --full-refresh)
+endif
 
 test-python: install  ## pytest (end-to-end runs on DuckDB, and on PostgreSQL when PG* is set)
-	$(BIN)/pytest -n 2
+	$(call timed,pytest -n 2 ($(if $(PGHOST),PostgreSQL at $(PGHOST):$(PGPORT),no PG*: PostgreSQL tests skip)),$(BIN)/pytest -n 2)
 
 bench: install  ## time and size the pipeline at BENCH_SIZES people, full and incremental (README "Benchmarks")
 	nice -n 10 $(BIN)/cdp-bench --sizes $(BENCH_SIZES) $(BENCH_ARGS)
