@@ -3,11 +3,13 @@
     cdp-summary --duckdb-path warehouse/cdp.duckdb --input data/demo
 
 Sources loaded (rows per raw table), customers found against source records (and true
-people when the generator's ground truth is in --input), quarantined identifier values by
-reason, a few example profiles with their metrics and consent (read from the BI views, so
-contact data is masked), segment sizes when the segments marts exist, where sync results
-are, and how to open the DuckDB file. Every part is skipped with a note when its tables are
-missing, so the summary works on a partial build too.
+people when the generator's ground truth is in --input), values staging rejected (malformed
+or placeholders, nulled and listed in stg_quality__rejected_values) per source, column and
+reason and the duplicate deliveries it dropped, quarantined identifier values by reason, a
+few example profiles with their metrics and consent (read from the BI views, so contact
+data is masked), segment sizes when the segments marts exist, where sync results are, and
+how to open the DuckDB file. Every part is skipped with a note when its tables are missing,
+so the summary works on a partial build too.
 """
 
 from __future__ import annotations
@@ -133,15 +135,46 @@ def identity_counts(connection: Any, schemas: Schemas) -> dict[str, int] | None:
     return counts
 
 
-def quarantined_by_reason(connection: Any, schemas: Schemas) -> list[tuple[Any, ...]] | None:
-    if not table_exists(connection, schemas.intermediate, "int_identity__quarantined_values"):
+def _intermediate_rows(
+    connection: Any, schemas: Schemas, table: str, select: str, rest: str
+) -> list[tuple[Any, ...]] | None:
+    """`select <select> from <intermediate>.<table> <rest>`; None while the table is not built."""
+    if not table_exists(connection, schemas.intermediate, table):
         return None
-    return _rows(
+    return _rows(connection, f"select {select} from {schemas.intermediate}.{table} {rest}")
+
+
+def quarantined_by_reason(connection: Any, schemas: Schemas) -> list[tuple[Any, ...]] | None:
+    return _intermediate_rows(
         connection,
-        f"select reason, identifier_type, count(*) as identifier_values, "
-        f"sum(record_count) as records "
-        f"from {schemas.intermediate}.int_identity__quarantined_values "
-        f"group by reason, identifier_type order by identifier_values desc, reason",
+        schemas,
+        "int_identity__quarantined_values",
+        "reason, identifier_type, count(*) as identifier_values, sum(record_count) as records",
+        "group by reason, identifier_type order by identifier_values desc, reason",
+    )
+
+
+def rejected_values(connection: Any, schemas: Schemas) -> list[tuple[Any, ...]] | None:
+    """Values staging nulled as malformed or placeholders, per source, column and reason,
+    with the share of the model's records."""
+    return _intermediate_rows(
+        connection,
+        schemas,
+        "int_quality__rejected_value_counts",
+        "source_name, table_name, column_name, reason, rejected_values, "
+        "cast(100 * rejected_share as double) as percent_of_records",
+        "order by source_name, table_name, column_name, reason",
+    )
+
+
+def duplicate_rows(connection: Any, schemas: Schemas) -> list[tuple[Any, ...]] | None:
+    """Duplicate deliveries staging dropped, per raw table."""
+    return _intermediate_rows(
+        connection,
+        schemas,
+        "int_quality__duplicate_rows",
+        "source_name, table_name, duplicate_rows, raw_rows",
+        "order by source_name, table_name",
     )
 
 
@@ -274,6 +307,31 @@ def build_summary(
         people = ground_truth_people(input_dir)
         if people is not None:
             parts.append(f"{people:,} true people in the generator's ground truth")
+
+    parts.append("\n== Rejected values (malformed or placeholders: null in staging, not used)")
+    rejected = rejected_values(connection, schemas)
+    if rejected is None:
+        parts.append("not built yet")
+    elif not rejected:
+        parts.append("none")
+    else:
+        parts.append(
+            format_table(["source", "table", "column", "reason", "values", "% of rows"], rejected)
+        )
+        parts.append(
+            f"{sum(int(row[4]) for row in rejected):,} values rejected; each one with its record "
+            f"and reason in {schemas.base}_staging.stg_quality__rejected_values"
+        )
+
+    duplicates = duplicate_rows(connection, schemas)
+    if duplicates:
+        parts.append(
+            "Duplicate deliveries dropped (first copy kept): "
+            + ", ".join(
+                f"{source} {table} {int(dropped):,} of {int(rows):,} rows"
+                for source, table, dropped, rows in duplicates
+            )
+        )
 
     parts.append("\n== Quarantined identifier values (shared or junk; never merged on)")
     quarantined = quarantined_by_reason(connection, schemas)

@@ -1,12 +1,14 @@
 """Sources by configuration: switched-off sources and a custom source build green; bad raw
-values are quarantined.
+values are nulled, flagged, quarantined and counted; every staging column is documented.
 
-Each test runs its own dbt build on a DuckDB file of its own, from one small generated batch.
+Builds run on DuckDB files of their own, from one small generated batch: one per
+switched-off case, and one (`staged`) shared by the quarantine and documentation tests.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import duckdb
@@ -16,6 +18,7 @@ import yaml
 from cdp.dbt_sources import load_sources
 from cdp.generate.cli import main as generate
 from cdp.load import main as load
+from cdp.summary import Schemas, build_summary
 from conftest import REPO_ROOT, run_dbt
 
 SOURCES = sorted(load_sources())
@@ -178,11 +181,13 @@ def test_switched_off_sources_build_green_without_their_raw_tables(
         assert normalized[1] == ("zed.quill.gym@gmail.com", "+49301234567")
 
 
-@pytest.mark.slow
-def test_a_malformed_value_is_nulled_flagged_and_quarantined_with_its_reason(
-    raw_folder: Path, tmp_path: Path
-) -> None:
-    database = tmp_path / "warehouse.duckdb"
+@pytest.fixture(scope="module")
+def staged(raw_folder: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
+    """Every source loaded, one CRM contact given a malformed email, phone and birth date;
+    staging, the quarantine and its tests built (unit tests run in the main builds).
+    Returns the DuckDB file, the dbt target folder and the contact's id."""
+    folder = tmp_path_factory.mktemp("staged")
+    database = folder / "warehouse.duckdb"
     load_into(database, raw_folder, SOURCES)
     con = duckdb.connect(str(database))
     contact_id = con.execute("select min(id) from raw_crm.contacts").fetchall()[0][0]
@@ -193,20 +198,34 @@ def test_a_malformed_value_is_nulled_flagged_and_quarantined_with_its_reason(
     )
     con.close()
     env = {"CDP_TARGET": "duckdb", "CDP_DUCKDB_PATH": str(database)}
-
+    selection = [
+        "path:models/staging",
+        "+int_quality__rejected_value_counts",
+        "int_quality__duplicate_rows",
+        "tests/quality",
+    ]
     run_dbt(
-        ["build", "--select", "+int_quality__rejected_value_counts", "tests/quality"],
+        ["build", "--select", *selection, "--exclude-resource-type", "unit_test"],
         env=env,
-        target_path=tmp_path / "dbt-target",
+        target_path=folder / "dbt-target",
     )
+    return database, folder / "dbt-target", str(contact_id)
 
-    staged = query(
+
+@pytest.mark.slow
+@pytest.mark.xdist_group("staged")  # on one worker, so `staged` is built once
+def test_a_malformed_value_is_nulled_flagged_and_quarantined_with_its_reason(
+    staged: tuple[Path, Path, str],
+) -> None:
+    database, _, contact_id = staged
+
+    contact = query(
         database,
         "select email, has_invalid_email, phone, has_invalid_phone,"
         " birth_date, has_invalid_birth_date"
         f" from cdp_staging.stg_crm__contacts where contact_id = '{contact_id}'",
     )
-    assert staged == [(None, True, None, True, None, True)]
+    assert contact == [(None, True, None, True, None, True)]
     quarantined = query(
         database,
         "select column_name, reason, rejected_value, is_value_masked"
@@ -233,3 +252,71 @@ def test_a_malformed_value_is_nulled_flagged_and_quarantined_with_its_reason(
         " from cdp_staging.stg_crm__contacts",
     )
     assert counted == flagged
+
+
+@pytest.mark.slow
+@pytest.mark.xdist_group("staged")  # on one worker, so `staged` is built once
+def test_the_summary_prints_the_rejected_value_counts(staged: tuple[Path, Path, str]) -> None:
+    database, _, _ = staged
+    con = duckdb.connect(str(database), read_only=True)
+    try:
+        text = build_summary(con, Schemas("cdp"), database, None)
+    finally:
+        con.close()
+    section = text.split("== Rejected values")[1].split("\n==")[0]
+    (flagged,) = query(
+        database, "select count(*) from cdp_staging.stg_crm__contacts where has_invalid_email"
+    )[0]
+    assert re.search(rf"crm\s+contacts\s+email\s+malformed_email\s+{flagged}\s", section)
+    (total,) = query(database, "select count(*) from cdp_staging.stg_quality__rejected_values")[0]
+    assert f"{total:,} values rejected" in section
+    # web pages delivered twice: the raw copies beyond the first are counted and reported
+    (raw_rows,) = query(database, "select count(*) from raw_web.pages")[0]
+    (staged_rows,) = query(database, "select count(*) from cdp_staging.stg_web__pages")[0]
+    assert raw_rows > staged_rows, "the generator delivers some page views twice"
+    assert f"web pages {raw_rows - staged_rows:,} of {raw_rows:,} rows" in section
+
+
+@pytest.mark.slow
+@pytest.mark.xdist_group("staged")  # on one worker, so `staged` is built once
+def test_every_staging_model_and_column_is_documented(staged: tuple[Path, Path, str]) -> None:
+    """The YAML of each staging model describes it and exactly the columns it builds."""
+    database, target, _ = staged
+    manifest = json.loads((target / "manifest.json").read_text())
+    models = [
+        node
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "model"
+        and node["original_file_path"].startswith("models/staging/")
+    ]
+    built_columns: dict[str, set[str]] = {}
+    for table, column in query(
+        database,
+        "select table_name, column_name from information_schema.columns"
+        " where table_schema = 'cdp_staging'",
+    ):
+        built_columns.setdefault(table, set()).add(column)
+    assert {node["alias"] for node in models} <= set(built_columns)
+
+    problems = []
+    for node in models:
+        name = node["name"]
+        documented = {
+            column: spec.get("description", "") for column, spec in node["columns"].items()
+        }
+        if not node["description"].strip():
+            problems.append(f"{name}: no description")
+        problems += [
+            f"{name}.{column}: not documented"
+            for column in sorted(built_columns[node["alias"]] - set(documented))
+        ]
+        problems += [
+            f"{name}.{column}: documented, not built"
+            for column in sorted(set(documented) - built_columns[node["alias"]])
+        ]
+        problems += [
+            f"{name}.{column}: no description"
+            for column, text in documented.items()
+            if not text.strip()
+        ]
+    assert problems == []
