@@ -204,8 +204,10 @@ def staged(raw_folder: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[
         "int_quality__duplicate_rows",
         "tests/quality",
     ]
+    # cautious: tests that also read marts (not built here) stay out
+    options = ["--indirect-selection", "cautious", "--exclude-resource-type", "unit_test"]
     run_dbt(
-        ["build", "--select", *selection, "--exclude-resource-type", "unit_test"],
+        ["build", "--select", *selection, *options],
         env=env,
         target_path=folder / "dbt-target",
     )
