@@ -12,12 +12,13 @@
           flagged      staging also has has_invalid_<column> and is_placeholder_<column>
         Add a source's checks here when adding it to staging. -#}
     {%- set tables = [] -%}
+    {%- set id_as_text = 'cast(id as ' ~ dbt.type_string() ~ ')' -%}
 
     {%- if var('cdp_using_web') -%}
         {%- do tables.append({
             'source_name': 'web', 'table_name': 'identifies', 'model': 'stg_web__identifies',
             'relation': '(' ~ deduplicate(source('web', 'identifies'), 'id', 'received_at, sent_at') ~ ')',
-            'record_id': 'cast(id as varchar)', 'record_id_column': 'identify_id',
+            'record_id': id_as_text, 'record_id_column': 'identify_id',
             'checks': [
                 {'column': 'email', 'kind': 'email', 'flagged': true},
                 {'column': 'phone', 'kind': 'phone', 'flagged': true},
@@ -31,7 +32,7 @@
         {%- do tables.append({
             'source_name': 'shop', 'table_name': 'customers', 'model': 'stg_shop__customers',
             'relation': source('shop', 'customers'),
-            'record_id': 'cast(id as varchar)', 'record_id_column': 'customer_id',
+            'record_id': id_as_text, 'record_id_column': 'customer_id',
             'checks': [
                 {'column': 'email', 'kind': 'email', 'flagged': true},
                 {'column': 'phone', 'kind': 'phone', 'flagged': true,
@@ -47,7 +48,7 @@
         {%- do tables.append({
             'source_name': 'shop', 'table_name': 'orders', 'model': 'stg_shop__orders',
             'relation': source('shop', 'orders'),
-            'record_id': 'cast(id as varchar)', 'record_id_column': 'order_id',
+            'record_id': id_as_text, 'record_id_column': 'order_id',
             'checks': [
                 {'column': 'email', 'kind': 'email', 'flagged': true},
                 {'column': 'phone', 'value': "coalesce(nullif(trim(phone), ''), billing_address_phone)",
@@ -67,7 +68,7 @@
         {%- do tables.append({
             'source_name': 'payments', 'table_name': 'customers', 'model': 'stg_payments__customers',
             'relation': source('payments', 'customers'),
-            'record_id': 'cast(id as varchar)', 'record_id_column': 'payments_customer_id',
+            'record_id': id_as_text, 'record_id_column': 'payments_customer_id',
             'checks': [
                 {'column': 'email', 'kind': 'email', 'flagged': true},
                 {'column': 'phone', 'kind': 'phone', 'flagged': true,
@@ -82,7 +83,7 @@
         {%- do tables.append({
             'source_name': 'payments', 'table_name': 'charges', 'model': 'stg_payments__charges',
             'relation': source('payments', 'charges'),
-            'record_id': 'cast(id as varchar)', 'record_id_column': 'charge_id',
+            'record_id': id_as_text, 'record_id_column': 'charge_id',
             'checks': [
                 {'column': 'billing_email', 'value': 'billing_details_email', 'kind': 'email', 'flagged': true}
             ]
@@ -93,7 +94,7 @@
         {%- do tables.append({
             'source_name': 'crm', 'table_name': 'contacts', 'model': 'stg_crm__contacts',
             'relation': source('crm', 'contacts'),
-            'record_id': 'cast(id as varchar)', 'record_id_column': 'contact_id',
+            'record_id': id_as_text, 'record_id_column': 'contact_id',
             'checks': [
                 {'column': 'email', 'kind': 'email', 'flagged': true},
                 {'column': 'phone', 'kind': 'phone', 'flagged': true,
@@ -118,7 +119,7 @@
         {%- do tables.append({
             'source_name': 'support', 'table_name': 'users', 'model': 'stg_support__users',
             'relation': source('support', 'users'),
-            'record_id': 'cast(id as varchar)', 'record_id_column': 'support_user_id',
+            'record_id': id_as_text, 'record_id_column': 'support_user_id',
             'checks': [
                 {'column': 'email', 'kind': 'email', 'flagged': true},
                 {'column': 'phone', 'kind': 'phone', 'flagged': true,
@@ -132,7 +133,7 @@
         {%- do tables.append({
             'source_name': 'email', 'table_name': 'subscribers', 'model': 'stg_email__subscribers',
             'relation': source('email', 'subscribers'),
-            'record_id': 'cast(id as varchar)', 'record_id_column': 'subscriber_id',
+            'record_id': id_as_text, 'record_id_column': 'subscriber_id',
             'checks': [
                 {'column': 'email', 'kind': 'email', 'flagged': true},
                 {'column': 'first_name', 'kind': 'name'},
@@ -146,7 +147,7 @@
             {%- do tables.append({
                 'source_name': 'email', 'table_name': table_name, 'model': 'stg_email__' ~ table_name,
                 'relation': source('email', table_name),
-                'record_id': 'cast(id as varchar)', 'record_id_column': key,
+                'record_id': id_as_text, 'record_id_column': key,
                 'checks': [{'column': 'email', 'kind': 'email', 'flagged': true}]
             }) -%}
         {%- endfor -%}
@@ -181,7 +182,7 @@
         {%- do tables.append({
             'source_name': 'pos', 'table_name': 'stores', 'model': 'stg_pos__stores',
             'relation': source('pos', 'stores'),
-            'record_id': 'cast(id as varchar)', 'record_id_column': 'store_id',
+            'record_id': id_as_text, 'record_id_column': 'store_id',
             'checks': [
                 {'column': 'city', 'kind': 'text'},
                 {'column': 'postcode', 'kind': 'postcode'},
@@ -194,7 +195,7 @@
         {%- do tables.append({
             'source_name': 'privacy', 'table_name': 'erasure_requests', 'model': 'stg_privacy__erasure_requests',
             'relation': source('privacy', 'erasure_requests'),
-            'record_id': 'cast(id as varchar)', 'record_id_column': 'erasure_request_id',
+            'record_id': id_as_text, 'record_id_column': 'erasure_request_id',
             'checks': [
                 {'column': 'identifier_value', 'flagged': true,
                  'reason': identifier_rejection_reason('identifier_type', 'identifier_value')}
