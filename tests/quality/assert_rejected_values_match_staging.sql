@@ -5,6 +5,8 @@
     without its check (or the reverse) fails here. One row per disagreement. Raw relations
     are aliased raw_records, which PostgreSQL requires of a subquery. -#}
 {%- set tables = rejected_value_checks() -%}
+{#- a check without flags compares to a typed null: PostgreSQL reads a bare one as text -#}
+{%- set no_flag = 'cast(null as boolean)' -%}
 
 with
 
@@ -47,13 +49,13 @@ rejected_values as (
             case checks.check_number
                 {%- for check in table.checks %}
                     {%- set flag = 'has_invalid_' ~ check.column if check.flagged %}
-                    when {{ loop.index }} then {{ 'staged.' ~ flag if flag else 'null' }}
+                    when {{ loop.index }} then {{ 'staged.' ~ flag if flag else no_flag }}
                 {%- endfor %}
             end as is_flagged_invalid,
             case checks.check_number
                 {%- for check in table.checks %}
                     {%- set flag = 'is_placeholder_' ~ check.column if check.flagged %}
-                    when {{ loop.index }} then {{ 'staged.' ~ flag if flag else 'null' }}
+                    when {{ loop.index }} then {{ 'staged.' ~ flag if flag else no_flag }}
                 {%- endfor %}
             end as is_flagged_placeholder
         from {{ ref(table.model) }} as staged
