@@ -506,8 +506,10 @@ class Runner:
         if outcome.status != "ok":
             raise SystemExit("cdp-bench: dbt parse failed; see the log above")
         manifest = json.loads((self.target_path / "manifest.json").read_text())
+        # schema and alias only: the manifest's database is the file dbt parsed against,
+        # not the size's warehouse that count_figures opens (its default catalog)
         relations = {
-            node["name"]: node["relation_name"]
+            node["name"]: f'"{node["schema"]}"."{node["alias"]}"'
             for node in manifest["nodes"].values()
             if node.get("resource_type") == "model" and node.get("relation_name")
         }
