@@ -91,8 +91,9 @@ def now() -> datetime:
 
 
 def new_run_id() -> str:
-    """Sortable by start time, unique across processes."""
-    return f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
+    """Sortable by start time (to the microsecond: started_at keeps whole seconds, so two
+    runs of one second are told apart by their ids), unique across processes."""
+    return f"{datetime.now(UTC):%Y%m%dT%H%M%S%f}-{uuid.uuid4().hex[:8]}"
 
 
 def ensure_tables(warehouse: Warehouse) -> None:
