@@ -10,6 +10,12 @@ precision, recall and F1 (over pairs of records put in one customer), B-cubed pr
 recall and F1 (per record, over its cluster), the largest customer and wall time per stage
 (and per identity model, from dbt's run_results.json).
 
+The scores are over known records: a record is anonymous, and scored apart, when every
+identifier it carries is of a type marked `anonymous: true` in cdp_identity_identifier_types
+(a browser cookie, an app install) and it has no personal attribute (email, phone, name,
+birth date, address). The generator knows whose browser it was; no evidence in the data
+does, so no matcher can place it. The same figures over all records are printed beside.
+
 --with-splink runs Splink (`pip install -e '.[bench]'`) on the same match profiles
 (int_identity__match_profiles) with comparable settings: the same blocking rules and
 threshold, names with term-frequency adjustment, date of birth, email, phone, address and
@@ -151,6 +157,10 @@ class Run:
     model_seconds: dict[str, float] = field(default_factory=dict)
     ours: ClusterMetrics | None = None
     splink: ClusterMetrics | None = None
+    # the same, anonymous records included
+    ours_all: ClusterMetrics | None = None
+    splink_all: ClusterMetrics | None = None
+    anonymous_records: int = 0
     splink_seconds: dict[str, float] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     fuzzy: bool | None = None
@@ -250,23 +260,70 @@ def record_key(source_name: str, record_id: str) -> str:
     return f"{source_name}|{record_id}"
 
 
-def score_ours(connection: Any, schema: str) -> tuple[ClusterMetrics, list[str], list[str]]:
+def anonymous_identifier_types() -> list[str]:
+    """Identifier types that name a browser or a device rather than a person."""
+    types = project_vars(project_dir()).get("cdp_identity_identifier_types") or {}
+    return sorted(name for name, spec in types.items() if (spec or {}).get("anonymous"))
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Each scored record: its key, our customer, the true person, whether it is known."""
+
+    keys: list[str]
+    predicted: list[str]
+    truth: list[str]
+    known: list[bool]
+
+    def known_only(self, labels: Sequence[Any]) -> list[Any]:
+        return [label for label, known in zip(labels, self.known, strict=True) if known]
+
+
+def score_labels(labels: Labels, predicted: Sequence[Any]) -> tuple[ClusterMetrics, ClusterMetrics]:
+    """Scores over known records, then over all records."""
+    return (
+        cluster_metrics(labels.known_only(predicted), labels.known_only(labels.truth)),
+        cluster_metrics(predicted, labels.truth),
+    )
+
+
+def record_labels(connection: Any, schema: str) -> Labels:
+    anonymous = ", ".join(f"'{name}'" for name in anonymous_identifier_types()) or "''"
     rows = query(
         connection,
         f"""
+        with personal_records as (
+            select source_name, record_id
+            from {schema}_intermediate.int_identity__observations
+            where identifier_type not in ({anonymous})
+            union
+            select source_name, record_id
+            from {schema}_intermediate.int_identity__records
+            where coalesce(email, phone, first_name, last_name, address_line1) is not null
+                or birth_date is not null
+        )
+
         select record_map.source_name, record_map.record_id, record_map.customer_id,
-            truth.person_id
+            truth.person_id, personal_records.record_id is not null as is_known
         from {schema}_intermediate.int_identity__record_map as record_map
         inner join raw_truth.ground_truth as truth
             on record_map.source_name = truth.source_name
             and record_map.record_id = truth.record_id
+        left join personal_records
+            on record_map.source_name = personal_records.source_name
+            and record_map.record_id = personal_records.record_id
         """,
     )
     if not rows:
         raise RuntimeError("no record of int_identity__record_map is in the ground truth")
-    keys = [record_key(source, record) for source, record, _, _ in rows]
-    metrics = cluster_metrics([row[2] for row in rows], [row[3] for row in rows])
-    return metrics, keys, [row[3] for row in rows]
+    if not any(row[4] for row in rows):
+        raise RuntimeError("every record is anonymous: nothing to score")
+    return Labels(
+        keys=[record_key(source, record) for source, record, *_ in rows],
+        predicted=[row[2] for row in rows],
+        truth=[row[3] for row in rows],
+        known=[bool(row[4]) for row in rows],
+    )
 
 
 def graph_figures(connection: Any, schema: str, run: Run) -> None:
@@ -383,11 +440,10 @@ def run_splink(
 def score_splink(
     connection: Any,
     schema: str,
-    keys: list[str],
-    truth: list[str],
+    labels: Labels,
     splink_pairs: list[tuple[str, str]],
     run: Run,
-) -> ClusterMetrics:
+) -> tuple[ClusterMetrics, ClusterMetrics]:
     started = time.perf_counter()
     deterministic = query(
         connection,
@@ -398,9 +454,9 @@ def score_splink(
         """,
     )
     edges = [(record_key(a, b), record_key(c, d)) for a, b, c, d in deterministic]
-    labels = connected_components(keys, edges + splink_pairs)
+    components = connected_components(labels.keys, edges + splink_pairs)
     run.splink_seconds["components"] = time.perf_counter() - started
-    return cluster_metrics(labels, truth)
+    return score_labels(labels, components)
 
 
 # ---------------------------------------------------------------- command line
@@ -521,16 +577,22 @@ def format_report(run: Run) -> str:
     if run.splink_seconds:
         lines.append("Splink (s)")
         lines += [f"  {step:<28}{seconds:10.1f}" for step, seconds in run.splink_seconds.items()]
-    lines += ["", f"{'metric':<22}{'cdp':>12}" + (f"{'Splink':>12}" if run.splink else "")]
-    assert run.ours is not None
-    ours = asdict(run.ours)
-    theirs = asdict(run.splink) if run.splink else {}
-    for name, value in ours.items():
-        cell = f"{value:>12,}" if isinstance(value, int) else f"{value:>12.4f}"
-        other = theirs.get(name)
-        if other is not None:
-            cell += f"{other:>12,}" if isinstance(other, int) else f"{other:>12.4f}"
-        lines.append(f"{name:<22}{cell}")
+    assert run.ours is not None and run.ours_all is not None
+    lines += [
+        "",
+        f"scored: {run.ours.records:,} known records; {run.anonymous_records:,} anonymous records "
+        "(only cookie or device identifiers, no personal attribute) are in the last column(s)",
+    ]
+    columns = {"cdp": run.ours, "Splink": run.splink}
+    columns |= {"cdp, all": run.ours_all, "Splink, all": run.splink_all}
+    shown = {name: asdict(metrics) for name, metrics in columns.items() if metrics is not None}
+    lines.append(f"{'metric':<22}" + "".join(f"{name:>13}" for name in shown))
+    for metric in asdict(run.ours):
+        cells = (values[metric] for values in shown.values())
+        lines.append(
+            f"{metric:<22}"
+            + "".join(f"{v:>13,}" if isinstance(v, int) else f"{v:>13.4f}" for v in cells)
+        )
     return "\n".join(lines)
 
 
@@ -546,7 +608,9 @@ def main(argv: list[str] | None = None) -> int:
         if not args.skip_build:
             build(args, run, work)
         connection = connect(args)
-        run.ours, keys, truth = timed(run, "score", lambda: score_ours(connection, schema))
+        labels = timed(run, "score", lambda: record_labels(connection, schema))
+        run.ours, run.ours_all = score_labels(labels, labels.predicted)
+        run.anonymous_records = labels.known.count(False)
         graph_figures(connection, schema, run)
         if args.with_splink:
             fuzzy = fuzzy_settings(args.fuzzy)
@@ -556,7 +620,7 @@ def main(argv: list[str] | None = None) -> int:
                 "u_pairs": 1e6,
             }
             pairs = run_splink(connection, schema, settings, run)
-            run.splink = score_splink(connection, schema, keys, truth, pairs, run)
+            run.splink, run.splink_all = score_splink(connection, schema, labels, pairs, run)
         connection.close()
     except (RuntimeError, OSError) as error:
         log.error("%s", error)

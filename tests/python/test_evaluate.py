@@ -8,11 +8,14 @@ from pathlib import Path
 import pytest
 
 from cdp.evaluate import (
+    Labels,
+    anonymous_identifier_types,
     cluster_metrics,
     connected_components,
     data_is_reusable,
     dbt_vars,
     parse_args,
+    score_labels,
 )
 
 
@@ -117,3 +120,21 @@ def test_fuzzy_switch_passes_the_whole_fuzzy_setting_to_dbt() -> None:
         assert flag == "--vars"
         assert fuzzy["enabled"] is enabled
         assert fuzzy["blocking_rules"] and fuzzy["threshold"]
+
+
+def test_anonymous_records_are_scored_apart() -> None:
+    # one person: two known records stitched together, and a browser no evidence ties to them
+    labels = Labels(
+        keys=["shop|1", "crm|9", "web|a"],
+        predicted=["k1", "k1", "k2"],
+        truth=["p", "p", "p"],
+        known=[True, True, False],
+    )
+    known, everything = score_labels(labels, labels.predicted)
+    assert (known.records, known.pairwise_recall, known.split_people) == (2, 1.0, 0)
+    assert (everything.records, everything.pairwise_recall) == (3, pytest.approx(1 / 3))
+    assert everything.split_people == 1
+
+
+def test_anonymous_identifier_types_come_from_the_project() -> None:
+    assert anonymous_identifier_types() == ["anonymous_id", "device_id"]
