@@ -7,10 +7,11 @@
         mailbox: Gmail ignores dots and a +tag and treats googlemail.com as gmail.com;
         Outlook/Hotmail/Live/MSN, iCloud, Fastmail and Proton ignore a +tag; Yahoo's
         disposable addresses are base-keyword. Other domains keep their +tags: a plain
-        mail server may deliver them to different people. -#}
+        mail server may deliver them to different people. Known misspellings of the large
+        providers' domains are corrected first (email_domain_correction). -#}
     {%- set email -%}{{ normalize_email(column_name) }}{%- endset -%}
     {%- set local_part -%}split_part({{ email }}, '@', 1){%- endset -%}
-    {%- set domain -%}split_part({{ email }}, '@', 2){%- endset -%}
+    {%- set domain -%}{{ email_domain_correction("split_part(" ~ email ~ ", '@', 2)") }}{%- endset -%}
     case
         when {{ domain }} in ('gmail.com', 'googlemail.com')
             and split_part({{ local_part }}, '+', 1) <> ''
@@ -30,6 +31,6 @@
         )
         and split_part({{ local_part }}, '-', 1) <> ''
             then split_part({{ local_part }}, '-', 1) || '@' || {{ domain }}
-        else {{ email }}
+        else {{ local_part }} || '@' || {{ domain }}
     end
 {%- endmacro %}
