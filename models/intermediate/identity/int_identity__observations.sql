@@ -1,7 +1,8 @@
 {#- One row per identity record, identifier type and value observed on it: every enabled
     identity source (vars cdp_identity_sources and cdp_custom_identity_sources). Each source
     relation is read once (its identifier columns normalized side by side), then unpivoted
-    to one row per identifier. -#}
+    to one row per identifier. The match key is computed after the grouping, once per
+    observation rather than once per source row (an email's canonical form is costly). -#}
 
 {%- set sources = identity_sources() | selectattr('identifiers') | list %}
 {%- set unpivots = [] %}
@@ -16,6 +17,13 @@
             'is_record_key': identifier['column'] == entry['record_id'],
         }) %}
     {%- endfor %}
+{%- endfor %}
+{#- the types whose match key is not the value itself (email: its canonical mailbox) #}
+{%- set keyed_types = [] %}
+{%- for type_name in unpivots | map(attribute='identifier_type') | unique | sort %}
+    {%- if identity_match_key(type_name, 'identifier_value') | trim != 'identifier_value' %}
+        {%- do keyed_types.append(type_name) %}
+    {%- endif %}
 {%- endfor %}
 
 with
@@ -46,7 +54,6 @@ observed as (
             {{ unpivot['cte'] }}.record_id,
             '{{ unpivot["identifier_type"] }}' as identifier_type,
             {{ unpivot['value'] }} as identifier_value,
-            {{ identity_match_key(unpivot['identifier_type'], unpivot['value']) }} as match_key,
             {{ unpivot['cte'] }}.observed_at,
             {{ 'true' if unpivot['is_record_key'] else 'false' }} as is_record_key
         from {{ unpivot['cte'] }}
@@ -59,7 +66,6 @@ observed as (
         cast(null as {{ dbt.type_string() }}) as record_id,
         cast(null as {{ dbt.type_string() }}) as identifier_type,
         cast(null as {{ dbt.type_string() }}) as identifier_value,
-        cast(null as {{ dbt.type_string() }}) as match_key,
         cast(null as timestamp) as observed_at,
         false as is_record_key
     where 1 = 0
@@ -67,14 +73,13 @@ observed as (
 
 ),
 
-final as (
+grouped as (
 
     select
         source_name,
         record_id,
         identifier_type,
         identifier_value,
-        match_key,
         bool_or(is_record_key) as is_record_key,
         min(observed_at) as first_observed_at,
         max(observed_at) as last_observed_at,
@@ -85,8 +90,33 @@ final as (
         source_name,
         record_id,
         identifier_type,
+        identifier_value
+
+),
+
+final as (
+
+    select
+        source_name,
+        record_id,
+        identifier_type,
         identifier_value,
-        match_key
+        {%- if keyed_types %}
+            case
+                {%- for type_name in keyed_types %}
+                    when identifier_type = '{{ type_name }}'
+                        then {{ identity_match_key(type_name, 'identifier_value') }}
+                {%- endfor %}
+                else identifier_value
+            end
+        {%- else %}
+            identifier_value
+        {%- endif %} as match_key,
+        is_record_key,
+        first_observed_at,
+        last_observed_at,
+        observation_count
+    from grouped
 
 )
 
