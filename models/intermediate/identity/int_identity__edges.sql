@@ -2,7 +2,7 @@
     sharing a strong identifier (as a star: every record holding a value links to the
     first record holding it), pairs of seed always_match, and accepted fuzzy matches when
     var cdp_identity_fuzzy.enabled. Never linked on: quarantined values; identifiers of a
-    shared record (one whose own key value is quarantined); a type of which a record holds
+    shared record (int_identity__shared_records); a type of which a record holds
     more values than max_per_customer. Pairs of seed never_match are dropped here and kept
     apart by int_identity__components. One edge per pair: the strongest. strength orders
     edges for the component guards (always_match 1000, an identifier type its priority,
@@ -27,6 +27,12 @@ records as (
 quarantined_values as (
 
     select * from {{ ref('int_identity__quarantined_values') }}
+
+),
+
+shared_records as (
+
+    select * from {{ ref('int_identity__shared_records') }}
 
 ),
 
@@ -78,21 +84,6 @@ usable_observations as (
                 quarantined_values.identifier_type = observations.identifier_type
                 and quarantined_values.identifier_value = observations.match_key
         )
-
-),
-
-shared_records as (
-
-    -- a record whose own key is a quarantined value (a family tablet's anonymous id)
-    select distinct
-        observations.source_name,
-        observations.record_id
-    from observations
-    inner join quarantined_values
-        on
-            observations.identifier_type = quarantined_values.identifier_type
-            and observations.match_key = quarantined_values.identifier_value
-    where observations.is_record_key
 
 ),
 

@@ -16,9 +16,9 @@ observations as (
 
 ),
 
-records as (
+value_first_names as (
 
-    select * from {{ ref('int_identity__records') }}
+    select * from {{ ref('int_identity__value_first_names') }}
 
 ),
 
@@ -66,8 +66,10 @@ record_accounts as (
         match_key as account_key
     from observations
     where identifier_type in (
-        select type_settings.identifier_type from type_settings where type_settings.is_account
-    )
+            select type_settings.identifier_type
+            from type_settings
+            where type_settings.is_account
+        )
 
 ),
 
@@ -114,39 +116,18 @@ shared_by_accounts as (
 
 ),
 
-first_name_keys as (
-
-    -- normalize_name once per distinct spelling rather than once per observation: the
-    -- macro is costly (accent map, placeholder lookup) and spellings repeat
-    select
-        spellings.first_name,
-        split_part({{ normalize_name('spellings.first_name') }}, ' ', 1) as first_name_key
-    from (
-        select distinct records.first_name
-        from records
-        where records.first_name is not null
-    ) as spellings
-
-),
-
-value_first_names as (
+name_checked_values as (
 
     select distinct
-        observations.identifier_type,
-        observations.match_key,
-        first_name_keys.first_name_key
-    from observations
-    inner join records
-        on
-            observations.source_name = records.source_name
-            and observations.record_id = records.record_id
-    inner join first_name_keys
-        on records.first_name = first_name_keys.first_name
-    where
-        observations.identifier_type in (
-            select type_settings.identifier_type from type_settings where type_settings.has_name_check
+        value_first_names.identifier_type,
+        value_first_names.match_key,
+        value_first_names.first_name_key
+    from value_first_names
+    where value_first_names.identifier_type in (
+            select type_settings.identifier_type
+            from type_settings
+            where type_settings.has_name_check
         )
-        and first_name_keys.first_name_key is not null
 
 ),
 
@@ -156,28 +137,8 @@ first_name_counts as (
         identifier_type,
         match_key,
         count(*) as first_name_count
-    from value_first_names
+    from name_checked_values
     group by identifier_type, match_key
-
-),
-
-name_forms as (
-
-    -- the formal names a first name can stand for: itself, and every name it is a
-    -- nickname of (bob -> robert), so that bob and robbie meet in robert
-    select distinct
-        value_first_names.first_name_key,
-        value_first_names.first_name_key as name_form
-    from value_first_names
-
-    union
-
-    select distinct
-        value_first_names.first_name_key,
-        nicknames.name as name_form
-    from value_first_names
-    inner join nicknames
-        on value_first_names.first_name_key = nicknames.nickname
 
 ),
 
@@ -186,33 +147,40 @@ shared_by_names as (
     select distinct
         name_a.identifier_type,
         name_a.match_key
-    from value_first_names as name_a
-    inner join value_first_names as name_b
+    from name_checked_values as name_a
+    inner join name_checked_values as name_b
         on
             name_a.identifier_type = name_b.identifier_type
             and name_a.match_key = name_b.match_key
             and name_a.first_name_key < name_b.first_name_key
-    where
-        not {{ identity_first_names_compatible('name_a.first_name_key', 'name_b.first_name_key') }}
-        and not exists (
-            select 1
-            from name_forms as forms_a
-            inner join name_forms as forms_b
-                on forms_a.name_form = forms_b.name_form
-            where
-                forms_a.first_name_key = name_a.first_name_key
-                and forms_b.first_name_key = name_b.first_name_key
-        )
+    where not {{ identity_first_names_related(
+        'name_a.first_name_key', 'name_b.first_name_key', 'nicknames'
+    ) }}
 
 ),
 
 reasons as (
 
-    select identifier_type, match_key, 'placeholder' as reason, 1 as reason_rank from placeholders
+    select
+        identifier_type,
+        match_key,
+        'placeholder' as reason,
+        1 as reason_rank
+    from placeholders
     union all
-    select identifier_type, match_key, 'shared_by_accounts' as reason, 2 as reason_rank from shared_by_accounts
+    select
+        identifier_type,
+        match_key,
+        'shared_by_accounts' as reason,
+        2 as reason_rank
+    from shared_by_accounts
     union all
-    select identifier_type, match_key, 'shared_by_names' as reason, 3 as reason_rank from shared_by_names
+    select
+        identifier_type,
+        match_key,
+        'shared_by_names' as reason,
+        3 as reason_rank
+    from shared_by_names
 
 ),
 
