@@ -10,17 +10,10 @@
         {{ identity_first_names_compatible(first_name_a, first_name_b) }}
         or exists (
             select 1
-            from {{ nicknames }} as nickname_of_a
+            from {{ nicknames }} as nickname_pair
             where
-                nickname_of_a.nickname = {{ first_name_a }}
-                and nickname_of_a.name = {{ first_name_b }}
-        )
-        or exists (
-            select 1
-            from {{ nicknames }} as nickname_of_b
-            where
-                nickname_of_b.nickname = {{ first_name_b }}
-                and nickname_of_b.name = {{ first_name_a }}
+                (nickname_pair.nickname = {{ first_name_a }} and nickname_pair.name = {{ first_name_b }})
+                or (nickname_pair.nickname = {{ first_name_b }} and nickname_pair.name = {{ first_name_a }})
         )
         or exists (
             select 1
