@@ -142,20 +142,40 @@ first_name_counts as (
 
 ),
 
-shared_by_names as (
+value_name_pairs as (
 
-    select distinct
+    select
         name_a.identifier_type,
-        name_a.match_key
+        name_a.match_key,
+        name_a.first_name_key as first_name_a,
+        name_b.first_name_key as first_name_b
     from name_checked_values as name_a
     inner join name_checked_values as name_b
         on
             name_a.identifier_type = name_b.identifier_type
             and name_a.match_key = name_b.match_key
             and name_a.first_name_key < name_b.first_name_key
-    where not {{ identity_first_names_related(
-        'name_a.first_name_key', 'name_b.first_name_key', 'nicknames'
-    ) }}
+
+),
+
+name_pairs as (
+
+    -- the relation test once per distinct pair of names rather than once per value
+    {{ identity_related_first_names('value_name_pairs', 'nicknames') }}
+
+),
+
+shared_by_names as (
+
+    select distinct
+        value_name_pairs.identifier_type,
+        value_name_pairs.match_key
+    from value_name_pairs
+    inner join name_pairs
+        on
+            value_name_pairs.first_name_a = name_pairs.first_name_a
+            and value_name_pairs.first_name_b = name_pairs.first_name_b
+    where name_pairs.is_related = 0
 
 ),
 

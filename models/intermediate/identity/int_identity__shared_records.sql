@@ -4,7 +4,7 @@
       id seen with several shop accounts);
     - conflicting_names: two of its usable identifier values lead to other records whose
       first names cannot be one person's: no first name on the other records of one value
-      is related (identity_first_names_related) to one on the other records of the
+      is related (identity_related_first_names) to one on the other records of the
       other. The record's own name is left out: it sits on both values. A shared
       device that holds one person's shop login and another's email: neither value is
       shared by itself, so the value checks of int_identity__quarantined_values cannot see
@@ -132,22 +132,7 @@ value_name_pairs as (
 name_pairs as (
 
     -- the relation test once per distinct pair of names rather than once per record
-    select
-        distinct_pairs.first_name_a,
-        distinct_pairs.first_name_b,
-        case
-            when {{ identity_first_names_related(
-                'distinct_pairs.first_name_a', 'distinct_pairs.first_name_b', 'nicknames'
-            ) }}
-                then 1
-            else 0
-        end as is_related
-    from (
-        select distinct
-            value_name_pairs.first_name_a,
-            value_name_pairs.first_name_b
-        from value_name_pairs
-    ) as distinct_pairs
+    {{ identity_related_first_names('value_name_pairs', 'nicknames') }}
 
 ),
 
