@@ -601,7 +601,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=args.log_level, format="%(levelname)s %(name)s: %(message)s")
     run = Run(people=args.people, seed=args.seed, noise=args.noise, target=args.target)
     run.fuzzy = bool(fuzzy_settings(args.fuzzy).get("enabled"))
-    work = project_dir() / "target" / "evaluate"
+    # dbt's target folder per size and seed: runs of different sizes can go side by side
+    work = project_dir() / "target" / f"evaluate-{args.people}-{args.seed}"
     work.mkdir(parents=True, exist_ok=True)
     schema = os.environ.get("CDP_SCHEMA", "cdp")
     try:
