@@ -1,5 +1,6 @@
 {#- One row per identity record (source_name, record_id): when it was seen, and the profile
-    attributes of its latest observation among the source relations that describe it.
+    attributes of its latest observation among the source relations that describe it
+    (observations at one time: the first by attribute values, so every run picks the same).
     node_id numbers the records for the graph (not stable across runs; customer_id is). -#}
 
 {%- set attribute_names = identity_attribute_names() %}
@@ -49,7 +50,14 @@ latest_attributes as (
             attribute_observations.*,
             row_number() over (
                 partition by attribute_observations.source_name, attribute_observations.record_id
-                order by attribute_observations.observed_at desc nulls last
+                order by
+                    attribute_observations.observed_at desc nulls last,
+                    -- observations at one time (one import, a clamped clock): the first
+                    -- by attribute values, present before missing, in every run
+                    {%- for attribute in attribute_names %}
+                        attribute_observations.{{ attribute }} nulls last
+                        {%- if not loop.last %},{% endif %}
+                    {%- endfor %}
             ) as recency_rank
         from attribute_observations
     ) as ranked
