@@ -22,6 +22,10 @@
     {%- do untrained.update({comparison.name: names}) -%}
 {%- endfor -%}
 {%- set clamp = 40 -%}
+{#- Every sum of fractions adds fixed-point decimals (fixed_decimal, 12 digits), which is
+    exact: a sum of doubles depends on the order parallel aggregation adds them in, and the
+    parameters, then the edges near the threshold, would change from run to run. -#}
+{%- set scale = 12 -%}
 {#- The log-odds of a match for a pattern row (alias patterns), given one row of
     parameters (alias parameters) and of u probabilities (alias u_row). -#}
 {%- set log_odds -%}
@@ -101,11 +105,14 @@ u_levels__{{ comparison.name }} as (
     select
         '{{ comparison.name }}' as comparison_name,
         {{ fuzzy_compare(comparison.macro, 'value_a', 'value_b') }} as comparison_level,
-        case
-            when value_a.value_id = value_b.value_id
-                then value_a.record_count * (value_a.record_count - 1) / 2
-            else value_a.record_count * value_b.record_count
-        end as pair_count
+        cast(
+            case
+                when value_a.value_id = value_b.value_id
+                    then value_a.record_count * (value_a.record_count - 1) / 2
+                else value_a.record_count * value_b.record_count
+            end
+            as bigint
+        ) as pair_count
     from u_values__{{ comparison.name }} as value_a
     inner join u_values__{{ comparison.name }} as value_b
         on value_a.value_id <= value_b.value_id
@@ -208,7 +215,10 @@ expectation_{{ iteration }} as (
 
     select
         patterns.*,
-        1.0 / (1.0 + exp(-greatest(least({{ log_odds }}, {{ clamp }}), -{{ clamp }}))) as match_probability
+        {{ fixed_decimal(
+            '1.0 / (1.0 + exp(-greatest(least(' ~ log_odds ~ ', ' ~ clamp ~ '), -' ~ clamp ~ ')))',
+            scale
+        ) }} as match_probability
     from patterns
     cross join parameters_{{ iteration }} as parameters
     cross join u_row
@@ -226,31 +236,34 @@ parameters_{{ iteration + 1 }} as (
         {%- endset %}
         {%- for level in comparison.levels %}
         -- smoothed by one pseudo-pair spread as the starting values are
-        (
-            coalesce(sum(
-                case
-                    when {{ trained }} {{ comparison.name }}_level = {{ level[0] }}
-                        then pair_count * match_probability
-                end
-            ), 0)
-            + {{ level[2] }}
-        )
-        / (
-            coalesce(sum(
-                case
-                    when {{ trained }} {{ comparison.name }}_level >= 0
-                        then pair_count * match_probability
-                end
-            ), 0)
-            + 1
+        cast(
+            (
+                coalesce(sum(
+                    case
+                        when {{ trained }} {{ comparison.name }}_level = {{ level[0] }}
+                            then pair_count * match_probability
+                    end
+                ), 0)
+                + {{ level[2] }}
+            )
+            / (
+                coalesce(sum(
+                    case
+                        when {{ trained }} {{ comparison.name }}_level >= 0
+                            then pair_count * match_probability
+                    end
+                ), 0)
+                + 1
+            )
+            as double precision
         ) as m__{{ comparison.name }}__{{ level[0] }},
         {%- endfor %}{% endfor %}
         {%- for rule in rules %}
-        least(greatest(coalesce(
+        cast(least(greatest(coalesce(
             sum(case when training_rule = '{{ rule.name }}' then pair_count * match_probability end)
             / nullif(sum(case when training_rule = '{{ rule.name }}' then pair_count end), 0),
             0.3
-        ), 0.000001), 0.999999) as share__{{ rule.name }}{% if not loop.last %},{% endif %}
+        ), 0.000001), 0.999999) as double precision) as share__{{ rule.name }}{% if not loop.last %},{% endif %}
         {%- endfor %}
     from expectation_{{ iteration }}
 
@@ -284,9 +297,15 @@ first_rule_patterns as (
 expected_matches as (
 
     select
-        sum(
-            patterns.pair_count
-            / (1.0 + exp(-greatest(least({{ log_odds }}, {{ clamp }}), -{{ clamp }})))
+        cast(
+            sum(
+                patterns.pair_count
+                * {{ fixed_decimal(
+                    '1.0 / (1.0 + exp(-greatest(least(' ~ log_odds ~ ', ' ~ clamp ~ '), -' ~ clamp ~ ')))',
+                    scale
+                ) }}
+            )
+            as double precision
         ) as expected_matches,
         sum(patterns.pair_count) as candidate_pairs
     from first_rule_patterns as patterns

@@ -1,6 +1,9 @@
 {{ config(enabled=var('cdp_identity_fuzzy', {}).get('enabled', false)) }}
 {%- set settings = fuzzy_settings() -%}
 {%- set comparisons = fuzzy_comparisons() -%}
+{#- Match weights and probabilities are rounded to 9 digits (fixed_decimal), so the
+    threshold and the tiers compare values whose last bits do not move. -#}
+{%- set digits = 9 -%}
 {%- set personal_levels = [] -%}
 {%- for name in settings.personal_comparisons -%}
     {%- do personal_levels.append(name ~ '_level') -%}
@@ -78,12 +81,15 @@ scored as (
 
 weighed as (
 
-    select
-        *,
+    {%- set match_weight -%}
         prior_weight
         {%- for comparison in comparisons %}
             + {{ comparison.name }}_weight
-        {%- endfor %} as match_weight
+        {%- endfor %}
+    {%- endset %}
+    select
+        *,
+        cast({{ fixed_decimal(match_weight, digits) }} as double precision) as match_weight
     from scored
 
 ),
@@ -92,7 +98,13 @@ accepted as (
 
     select
         *,
-        1.0 / (1.0 + power(2.0, -greatest(least(match_weight, 60), -60))) as match_probability
+        cast(
+            {{ fixed_decimal(
+                '1.0 / (1.0 + power(2.0, -greatest(least(match_weight, 60), -60)))',
+                digits
+            ) }}
+            as double precision
+        ) as match_probability
     from weighed
     where
         {%- if settings.personal_comparisons %}
