@@ -62,23 +62,7 @@ own_key_quarantined as (
 
 usable_values as (
 
-    select distinct
-        observations.source_name,
-        observations.record_id,
-        observations.identifier_type,
-        observations.match_key
-    from observations
-    inner join type_settings
-        on observations.identifier_type = type_settings.identifier_type
-    where
-        type_settings.is_strong
-        and not exists (
-            select 1
-            from quarantined_values
-            where
-                quarantined_values.identifier_type = observations.identifier_type
-                and quarantined_values.identifier_value = observations.match_key
-        )
+    {{ identity_usable_observations('observations', 'quarantined_values', 'type_settings') }}
 
 ),
 
