@@ -48,6 +48,12 @@
     end
     {%- endfor %}
 {%- endset -%}
+{#- The match probability of a pattern row, clamped and as a fixed decimal: the
+    expectation step and the expected matches of the prior sum it. -#}
+{%- set pattern_match_probability = fixed_decimal(
+    '1.0 / (1.0 + exp(-greatest(least(' ~ log_odds ~ ', ' ~ clamp ~ '), -' ~ clamp ~ ')))',
+    scale
+) -%}
 
 with
 
@@ -215,10 +221,7 @@ expectation_{{ iteration }} as (
 
     select
         patterns.*,
-        {{ fixed_decimal(
-            '1.0 / (1.0 + exp(-greatest(least(' ~ log_odds ~ ', ' ~ clamp ~ '), -' ~ clamp ~ ')))',
-            scale
-        ) }} as match_probability
+        {{ pattern_match_probability }} as match_probability
     from patterns
     cross join parameters_{{ iteration }} as parameters
     cross join u_row
@@ -300,10 +303,7 @@ expected_matches as (
         cast(
             sum(
                 patterns.pair_count
-                * {{ fixed_decimal(
-                    '1.0 / (1.0 + exp(-greatest(least(' ~ log_odds ~ ', ' ~ clamp ~ '), -' ~ clamp ~ ')))',
-                    scale
-                ) }}
+                * {{ pattern_match_probability }}
             )
             as double precision
         ) as expected_matches,
