@@ -326,6 +326,15 @@ def record_labels(connection: Any, schema: str) -> Labels:
     )
 
 
+def score_ours(connection: Any, schema: str, run: Run) -> Labels:
+    """Our clustering against the truth, over known records and over all; the labels
+    for scoring Splink on the same records."""
+    labels = record_labels(connection, schema)
+    run.ours, run.ours_all = score_labels(labels, labels.predicted)
+    run.anonymous_records = labels.known.count(False)
+    return labels
+
+
 def graph_figures(connection: Any, schema: str, run: Run) -> None:
     """Candidate pairs per blocking rule (when fuzzy matching ran) and the rounds of
     connected components, from the models that report them."""
@@ -609,9 +618,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.skip_build:
             build(args, run, work)
         connection = connect(args)
-        labels = timed(run, "score", lambda: record_labels(connection, schema))
-        run.ours, run.ours_all = score_labels(labels, labels.predicted)
-        run.anonymous_records = labels.known.count(False)
+        labels = timed(run, "score", lambda: score_ours(connection, schema, run))
         graph_figures(connection, schema, run)
         if args.with_splink:
             fuzzy = fuzzy_settings(args.fuzzy)
