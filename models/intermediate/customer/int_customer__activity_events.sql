@@ -344,7 +344,7 @@ with
             email_opens.email,
             email_opens.campaign_id,
             email_opens.opened_at as occurred_at,
-            cast(null as varchar) as detail
+            cast(null as {{ dbt.type_string() }}) as detail
         from email_opens
 
         union all

@@ -29,7 +29,7 @@ attribute_values as (
             records.source_name,
             records.record_id,
             '{{ attribute }}' as attribute_name,
-            cast(records.{{ attribute }} as varchar) as attribute_value,
+            cast(records.{{ attribute }} as {{ dbt.type_string() }}) as attribute_value,
             records.observed_at
         from records
         where records.{{ attribute }} is not null

@@ -179,12 +179,12 @@ record_map as (
 no_evidence as (
 
     select
-        cast(null as varchar) as record_source_name,
-        cast(null as varchar) as record_id,
-        cast(null as varchar) as purpose,
-        cast(null as varchar) as channel,
-        cast(null as varchar) as consent_state,
-        cast(null as varchar) as evidence,
+        cast(null as {{ dbt.type_string() }}) as record_source_name,
+        cast(null as {{ dbt.type_string() }}) as record_id,
+        cast(null as {{ dbt.type_string() }}) as purpose,
+        cast(null as {{ dbt.type_string() }}) as channel,
+        cast(null as {{ dbt.type_string() }}) as consent_state,
+        cast(null as {{ dbt.type_string() }}) as evidence,
         cast(null as timestamp) as evidence_at
     where 1 = 0
 

@@ -33,9 +33,9 @@ with
 
         -- privacy source switched off: no new requests (the list keeps what it holds)
         select
-            cast(null as varchar) as erasure_request_id,
-            cast(null as varchar) as identifier_type,
-            cast(null as varchar) as identifier_value,
+            cast(null as {{ dbt.type_string() }}) as erasure_request_id,
+            cast(null as {{ dbt.type_string() }}) as identifier_type,
+            cast(null as {{ dbt.type_string() }}) as identifier_value,
             cast(null as timestamp) as requested_at
         where 1 = 0
 
@@ -162,7 +162,7 @@ final as (
         first_request.erasure_request_id,
         first_request.requested_at,
         cast({{ dbt.current_timestamp() }} as timestamp) as suppressed_at,
-        cast('{{ invocation_id }}' as varchar) as suppressed_by_invocation_id
+        cast('{{ invocation_id }}' as {{ dbt.type_string() }}) as suppressed_by_invocation_id
     from first_request
     where first_request.identifier_hash is not null
     {% if is_incremental() %}

@@ -43,7 +43,7 @@ new_events as (
 
     select
         activity_events.*,
-        cast(null as varchar) as held_customer_id,
+        cast(null as {{ dbt.type_string() }}) as held_customer_id,
         true as is_new
     from activity_events
     {% if is_incremental() %}

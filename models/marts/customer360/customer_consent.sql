@@ -24,17 +24,19 @@ purposes as (
 
     {% for item in purposes %}
         select
-            cast('{{ item.purpose }}' as varchar) as purpose,
-            cast('{{ item.channel }}' as varchar) as channel,
-            cast({{ "'" ~ item.follows ~ "'" if item.follows else 'null' }} as varchar)
-                as follows_purpose
+            cast('{{ item.purpose }}' as {{ dbt.type_string() }}) as purpose,
+            cast('{{ item.channel }}' as {{ dbt.type_string() }}) as channel,
+            cast(
+                {{ "'" ~ item.follows ~ "'" if item.follows else 'null' }}
+                as {{ dbt.type_string() }}
+            ) as follows_purpose
         {{ 'union all' if not loop.last }}
     {% endfor %}
     {%- if not purposes %}
         select
-            cast(null as varchar) as purpose,
-            cast(null as varchar) as channel,
-            cast(null as varchar) as follows_purpose
+            cast(null as {{ dbt.type_string() }}) as purpose,
+            cast(null as {{ dbt.type_string() }}) as channel,
+            cast(null as {{ dbt.type_string() }}) as follows_purpose
         where 1 = 0
     {%- endif %}
 
@@ -151,28 +153,38 @@ final as (
     select
         cast({{ dbt.hash(
             "grid.customer_id || '|' || grid.purpose || '|' || grid.channel"
-        ) }} as varchar) as consent_id,
-        cast(grid.customer_id as varchar) as customer_id,
+        ) }} as {{ dbt.type_string() }}) as consent_id,
+        cast(grid.customer_id as {{ dbt.type_string() }}) as customer_id,
         grid.purpose,
         grid.channel,
-        cast(coalesce(own.consent_state, inherited.consent_state, 'no_evidence') as varchar)
-            as consent_state,
+        cast(
+            coalesce(own.consent_state, inherited.consent_state, 'no_evidence')
+            as {{ dbt.type_string() }}
+        ) as consent_state,
         coalesce(own.consent_state, inherited.consent_state, 'no_evidence') = 'granted'
             as is_granted,
         own.customer_id is null and inherited.customer_id is not null as is_inherited,
-        cast(case when own.customer_id is null then grid.follows_purpose end as varchar)
-            as inherited_from_purpose,
-        cast(coalesce(own.state_source_name, inherited.state_source_name) as varchar)
-            as state_source_name,
-        cast(coalesce(own.state_evidence, inherited.state_evidence) as varchar) as state_evidence,
+        cast(
+            case when own.customer_id is null then grid.follows_purpose end
+            as {{ dbt.type_string() }}
+        ) as inherited_from_purpose,
+        cast(
+            coalesce(own.state_source_name, inherited.state_source_name) as {{ dbt.type_string() }}
+        ) as state_source_name,
+        cast(coalesce(own.state_evidence, inherited.state_evidence) as {{ dbt.type_string() }})
+            as state_evidence,
         cast(coalesce(own.state_changed_at, inherited.state_changed_at) as timestamp)
             as state_changed_at,
         cast(coalesce(own.granted_at, inherited.granted_at) as timestamp) as granted_at,
-        cast(coalesce(own.granted_source_name, inherited.granted_source_name) as varchar)
-            as granted_source_name,
+        cast(
+            coalesce(own.granted_source_name, inherited.granted_source_name)
+            as {{ dbt.type_string() }}
+        ) as granted_source_name,
         cast(coalesce(own.withdrawn_at, inherited.withdrawn_at) as timestamp) as withdrawn_at,
-        cast(coalesce(own.withdrawn_source_name, inherited.withdrawn_source_name) as varchar)
-            as withdrawn_source_name,
+        cast(
+            coalesce(own.withdrawn_source_name, inherited.withdrawn_source_name)
+            as {{ dbt.type_string() }}
+        ) as withdrawn_source_name,
         cast(coalesce(own.evidence_count, inherited.evidence_count, 0) as integer)
             as evidence_count
     from grid

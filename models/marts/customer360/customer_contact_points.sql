@@ -77,17 +77,17 @@ final as (
         cast({{ dbt.hash(
             "aggregated.customer_id || '|' || aggregated.channel"
             ~ " || '|' || aggregated.contact_value"
-        ) }} as varchar) as contact_point_id,
-        cast(aggregated.customer_id as varchar) as customer_id,
-        cast(aggregated.channel as varchar) as channel,
-        cast(aggregated.contact_value as varchar) as contact_value,
+        ) }} as {{ dbt.type_string() }}) as contact_point_id,
+        cast(aggregated.customer_id as {{ dbt.type_string() }}) as customer_id,
+        cast(aggregated.channel as {{ dbt.type_string() }}) as channel,
+        cast(aggregated.contact_value as {{ dbt.type_string() }}) as contact_value,
         coalesce(
             (aggregated.channel = 'email' and aggregated.contact_value = customers.email)
             or (aggregated.channel = 'phone' and aggregated.contact_value = customers.phone),
             false
         ) as is_primary,
         cast(aggregated.record_count as integer) as record_count,
-        cast(value_sources.source_names as varchar) as source_names,
+        cast(value_sources.source_names as {{ dbt.type_string() }}) as source_names,
         cast(aggregated.first_observed_at as timestamp) as first_observed_at,
         cast(aggregated.last_observed_at as timestamp) as last_observed_at
     from aggregated

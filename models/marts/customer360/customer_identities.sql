@@ -38,8 +38,8 @@ source_records as (
         'source_record' as identity_kind,
         record_map.source_name,
         record_map.record_id,
-        cast(null as varchar) as identifier_type,
-        cast(null as varchar) as identifier_value,
+        cast(null as {{ dbt.type_string() }}) as identifier_type,
+        cast(null as {{ dbt.type_string() }}) as identifier_value,
         record_map.match_tier,
         record_map.matched_by,
         records.observed_at,
@@ -70,8 +70,8 @@ identifiers as (
     select
         identifier_map.customer_id,
         'identifier' as identity_kind,
-        cast(null as varchar) as source_name,
-        cast(null as varchar) as record_id,
+        cast(null as {{ dbt.type_string() }}) as source_name,
+        cast(null as {{ dbt.type_string() }}) as record_id,
         identifier_map.identifier_type,
         identifier_map.identifier_value,
         -- an identifier names its customer outright
@@ -108,15 +108,15 @@ final as (
             "unioned.customer_id || '|' || unioned.identity_kind"
             ~ " || '|' || coalesce(unioned.source_name, unioned.identifier_type)"
             ~ " || '|' || coalesce(unioned.record_id, unioned.identifier_value)"
-        ) }} as varchar) as identity_id,
-        cast(unioned.customer_id as varchar) as customer_id,
-        cast(unioned.identity_kind as varchar) as identity_kind,
-        cast(unioned.source_name as varchar) as source_name,
-        cast(unioned.record_id as varchar) as record_id,
-        cast(unioned.identifier_type as varchar) as identifier_type,
-        cast(unioned.identifier_value as varchar) as identifier_value,
-        cast(unioned.match_tier as varchar) as match_tier,
-        cast(unioned.matched_by as varchar) as matched_by,
+        ) }} as {{ dbt.type_string() }}) as identity_id,
+        cast(unioned.customer_id as {{ dbt.type_string() }}) as customer_id,
+        cast(unioned.identity_kind as {{ dbt.type_string() }}) as identity_kind,
+        cast(unioned.source_name as {{ dbt.type_string() }}) as source_name,
+        cast(unioned.record_id as {{ dbt.type_string() }}) as record_id,
+        cast(unioned.identifier_type as {{ dbt.type_string() }}) as identifier_type,
+        cast(unioned.identifier_value as {{ dbt.type_string() }}) as identifier_value,
+        cast(unioned.match_tier as {{ dbt.type_string() }}) as match_tier,
+        cast(unioned.matched_by as {{ dbt.type_string() }}) as matched_by,
         cast(unioned.observed_at as timestamp) as observed_at,
         cast(unioned.record_count as integer) as record_count,
         unioned.is_shared_with_other_customers

@@ -65,7 +65,7 @@ fx_rates as (
     loyalty as (
 
         select
-            cast(null as varchar) as customer_id,
+            cast(null as {{ dbt.type_string() }}) as customer_id,
             cast(null as integer) as loyalty_points_balance,
             cast(null as integer) as loyalty_tier_rank
         where 1 = 0
@@ -337,9 +337,9 @@ rfm_scored as (
 final as (
 
     select
-        cast(combined.customer_id as varchar) as customer_id,
+        cast(combined.customer_id as {{ dbt.type_string() }}) as customer_id,
         cast(combined.as_of_date as date) as as_of_date,
-        cast('{{ reporting_currency }}' as varchar) as currency,
+        cast('{{ reporting_currency }}' as {{ dbt.type_string() }}) as currency,
         cast(combined.orders_count as integer) as orders_count,
         cast(combined.online_orders_count as integer) as online_orders_count,
         cast(combined.store_purchases_count as integer) as store_purchases_count,
@@ -365,10 +365,10 @@ final as (
         rfm_scored.frequency_score,
         rfm_scored.monetary_score,
         cast(
-            cast(rfm_scored.recency_score as varchar)
-            || cast(rfm_scored.frequency_score as varchar)
-            || cast(rfm_scored.monetary_score as varchar)
-            as varchar
+            cast(rfm_scored.recency_score as {{ dbt.type_string() }})
+            || cast(rfm_scored.frequency_score as {{ dbt.type_string() }})
+            || cast(rfm_scored.monetary_score as {{ dbt.type_string() }})
+            as {{ dbt.type_string() }}
         ) as rfm_score,
         cast(case
             when rfm_scored.customer_id is null then 'no_purchase'
@@ -384,7 +384,7 @@ final as (
             when rfm_scored.recency_score = 3 then 'need_attention'
             when rfm_scored.recency_score = 2 then 'hibernating'
             else 'lost'
-        end as varchar) as rfm_segment,
+        end as {{ dbt.type_string() }}) as rfm_segment,
         cast(combined.emails_sent as integer) as emails_sent,
         cast(combined.emails_opened as integer) as emails_opened,
         cast(combined.emails_clicked as integer) as emails_clicked,
@@ -411,9 +411,9 @@ final as (
             when combined.open_high_priority_tickets > 0 then 'medium'
             when combined.failed_payments_30d > 0 then 'medium'
             else 'low'
-        end as varchar) as churn_risk,
+        end as {{ dbt.type_string() }}) as churn_risk,
         cast(combined.loyalty_points_balance as integer) as loyalty_points_balance,
-        cast(combined.loyalty_tier as varchar) as loyalty_tier
+        cast(combined.loyalty_tier as {{ dbt.type_string() }}) as loyalty_tier
     from combined
     left outer join rfm_scored
         on combined.customer_id = rfm_scored.customer_id

@@ -162,22 +162,24 @@ contact_counts as (
 final as (
 
     select
-        cast(record_summary.customer_id as varchar) as customer_id,
+        cast(record_summary.customer_id as {{ dbt.type_string() }}) as customer_id,
         {%- for attribute in attributes %}
             {%- if attribute == 'birth_date' %}
                 cast(winner__{{ attribute }}.attribute_value as date) as {{ attribute }},
             {%- else %}
-                cast(winner__{{ attribute }}.attribute_value as varchar) as {{ attribute }},
+                cast(winner__{{ attribute }}.attribute_value as {{ dbt.type_string() }})
+                    as {{ attribute }},
             {%- endif %}
-            cast(winner__{{ attribute }}.source_name as varchar) as {{ attribute }}_source,
+            cast(winner__{{ attribute }}.source_name as {{ dbt.type_string() }})
+                as {{ attribute }}_source,
             cast(winner__{{ attribute }}.observed_at as timestamp) as {{ attribute }}_observed_at,
         {%- endfor %}
         cast(coalesce(contact_counts.email_count, 0) as integer) as email_count,
         cast(coalesce(contact_counts.phone_count, 0) as integer) as phone_count,
         cast(record_summary.record_count as integer) as record_count,
         cast(record_summary.source_count as integer) as source_count,
-        cast(customer_sources.source_names as varchar) as source_names,
-        cast(record_summary.match_tier as varchar) as match_tier,
+        cast(customer_sources.source_names as {{ dbt.type_string() }}) as source_names,
+        cast(record_summary.match_tier as {{ dbt.type_string() }}) as match_tier,
         -- least / greatest skip nulls on every engine
         cast(least(
             activity_summary.first_activity_at, record_summary.first_record_observed_at

@@ -44,9 +44,9 @@ scores as (
     {{ relation_or_empty(source('predictions', 'customer_prediction_scores'), {
         'customer_id': dbt.type_string(),
         'as_of_date': 'date',
-        'churn_probability': 'double precision',
-        'purchase_probability': 'double precision',
-        'predicted_value': 'double precision',
+        'churn_probability': type_double(),
+        'purchase_probability': type_double(),
+        'predicted_value': type_double(),
         'run_id': dbt.type_string(),
         'scored_at': 'timestamp'
     }) }}
@@ -63,8 +63,8 @@ scores as (
 products as (
 
     select
-        cast(null as varchar) as product_id,
-        cast(null as varchar) as product_title
+        cast(null as {{ dbt.type_string() }}) as product_id,
+        cast(null as {{ dbt.type_string() }}) as product_title
     where 1 = 0
 
 ),
@@ -140,42 +140,51 @@ decided as (
 final as (
 
     select
-        cast(decided.customer_id as varchar) as customer_id,
+        cast(decided.customer_id as {{ dbt.type_string() }}) as customer_id,
         cast(decided.as_of_date as date) as as_of_date,
-        cast(decided.churn_probability as double precision) as churn_probability,
-        cast(decided.purchase_probability as double precision) as purchase_probability,
-        cast(decided.predicted_value as double precision) as predicted_value,
-        cast(decided.predicted_value_percentile as double precision) as predicted_value_percentile,
-        cast(decided.recommended_product_ids as varchar) as recommended_product_ids,
-        cast(decided.top_product_id as varchar) as top_product_id,
-        cast(decided.top_product_title as varchar) as top_product_title,
-        cast(decided.next_best_action as varchar) as next_best_action,
+        cast(decided.churn_probability as {{ type_double() }}) as churn_probability,
+        cast(decided.purchase_probability as {{ type_double() }}) as purchase_probability,
+        cast(decided.predicted_value as {{ type_double() }}) as predicted_value,
+        cast(decided.predicted_value_percentile as {{ type_double() }})
+            as predicted_value_percentile,
+        cast(decided.recommended_product_ids as {{ dbt.type_string() }}) as recommended_product_ids,
+        cast(decided.top_product_id as {{ dbt.type_string() }}) as top_product_id,
+        cast(decided.top_product_title as {{ dbt.type_string() }}) as top_product_title,
+        cast(decided.next_best_action as {{ dbt.type_string() }}) as next_best_action,
         cast(case decided.next_best_action
             when 'service_follow_up'
                 then 'open high-priority support ticket: resolve it before any offer'
             when 'win_back_offer'
                 then 'churn probability '
-                    || cast(cast(decided.churn_probability as decimal(10, 2)) as varchar)
+                    || cast(
+                        cast(decided.churn_probability as decimal(10, 2)) as {{ dbt.type_string() }}
+                    )
                     || ' >= {{ rules.win_back_churn }}'
             when 'loyalty_reward'
                 then 'predicted value in the top {{ top_percent | round(0) | int }} % ('
-                    || cast(cast(decided.predicted_value as decimal(18, 2)) as varchar)
+                    || cast(
+                        cast(decided.predicted_value as decimal(18, 2)) as {{ dbt.type_string() }}
+                    )
                     || ') and churn probability '
                     || cast(
-                        cast(coalesce(decided.churn_probability, 0) as decimal(10, 2)) as varchar
+                        cast(coalesce(decided.churn_probability, 0) as decimal(10, 2))
+                        as {{ dbt.type_string() }}
                     )
                     || ' < {{ rules.loyalty_churn_below }}'
             when 'cross_sell'
                 then 'purchase probability '
-                    || cast(cast(decided.purchase_probability as decimal(10, 2)) as varchar)
+                    || cast(
+                        cast(decided.purchase_probability as decimal(10, 2))
+                        as {{ dbt.type_string() }}
+                    )
                     || ' >= {{ rules.cross_sell_propensity }}: offer '
                     || coalesce(decided.top_product_title, decided.top_product_id)
             else 'no rule applies: no open ticket, churn probability below '
                 || '{{ rules.win_back_churn }}, value outside the top '
                 || '{{ top_percent | round(0) | int }} %, purchase probability below '
                 || '{{ rules.cross_sell_propensity }}'
-        end as varchar) as next_best_action_reason,
-        cast(decided.run_id as varchar) as run_id,
+        end as {{ dbt.type_string() }}) as next_best_action_reason,
+        cast(decided.run_id as {{ dbt.type_string() }}) as run_id,
         cast(decided.scored_at as timestamp) as scored_at
     from decided
 

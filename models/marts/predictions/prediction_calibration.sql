@@ -11,11 +11,11 @@ bins as (
         'model_name': dbt.type_string(),
         'method': dbt.type_string(),
         'bin': 'integer',
-        'bin_low': 'double precision',
-        'bin_high': 'double precision',
+        'bin_low': type_double(),
+        'bin_high': type_double(),
         'customers': 'integer',
-        'mean_predicted': 'double precision',
-        'observed_rate': 'double precision'
+        'mean_predicted': type_double(),
+        'observed_rate': type_double()
     }) }}
 
 ),
@@ -23,15 +23,15 @@ bins as (
 final as (
 
     select
-        cast(bins.run_id as varchar) as run_id,
-        cast(bins.model_name as varchar) as model_name,
-        cast(bins.method as varchar) as method,
+        cast(bins.run_id as {{ dbt.type_string() }}) as run_id,
+        cast(bins.model_name as {{ dbt.type_string() }}) as model_name,
+        cast(bins.method as {{ dbt.type_string() }}) as method,
         cast(bins.bin as integer) as probability_bin,
-        cast(bins.bin_low as double precision) as bin_low,
-        cast(bins.bin_high as double precision) as bin_high,
+        cast(bins.bin_low as {{ type_double() }}) as bin_low,
+        cast(bins.bin_high as {{ type_double() }}) as bin_high,
         cast(bins.customers as integer) as customers,
-        cast(bins.mean_predicted as double precision) as mean_predicted,
-        cast(bins.observed_rate as double precision) as observed_rate
+        cast(bins.mean_predicted as {{ type_double() }}) as mean_predicted,
+        cast(bins.observed_rate as {{ type_double() }}) as observed_rate
     from bins
 
 )

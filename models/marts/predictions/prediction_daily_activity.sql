@@ -26,7 +26,7 @@ events as (
 final as (
 
     select
-        cast(events.customer_id as varchar) as customer_id,
+        cast(events.customer_id as {{ dbt.type_string() }}) as customer_id,
         cast(events.occurred_at as date) as activity_date,
         {%- for column_name, activity_type in counted.items() %}
             count(case when events.activity_type = '{{ activity_type }}' then 1 end)

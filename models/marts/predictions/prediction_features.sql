@@ -190,7 +190,7 @@ final as (
 
     select
         cast(combined.cutoff_date as date) as cutoff_date,
-        cast(combined.customer_id as varchar) as customer_id,
+        cast(combined.customer_id as {{ dbt.type_string() }}) as customer_id,
         cast(combined.tenure_days as integer) as tenure_days,
         cast(combined.days_since_last_activity as integer) as days_since_last_activity,
         cast(combined.active_days_30d as integer) as active_days_30d,
@@ -207,14 +207,15 @@ final as (
         cast(combined.max_order_value as decimal(18, 2)) as max_order_value,
         cast(combined.days_since_last_order as integer) as days_since_last_order,
         cast(combined.days_since_first_order as integer) as days_since_first_order,
-        cast(combined.average_days_between_orders as double precision)
+        cast(combined.average_days_between_orders as {{ type_double() }})
             as average_days_between_orders,
-        cast(combined.stddev_days_between_orders as double precision) as stddev_days_between_orders,
+        cast(combined.stddev_days_between_orders as {{ type_double() }})
+            as stddev_days_between_orders,
         cast(
             case
                 when combined.average_days_between_orders > 0
                     then combined.days_since_last_order / combined.average_days_between_orders
-            end as double precision
+            end as {{ type_double() }}
         ) as overdue_ratio,
         {%- for column_name, windows in daily_windows.items() %}
             {%- for days in windows %}

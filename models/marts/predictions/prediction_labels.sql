@@ -75,7 +75,7 @@ final as (
 
     select
         cast(features.cutoff_date as date) as cutoff_date,
-        cast(features.customer_id as varchar) as customer_id,
+        cast(features.customer_id as {{ dbt.type_string() }}) as customer_id,
         case
             when {{ dbt.dateadd('day', horizons.propensity, 'cutoffs.cutoff_date') }}
                 <= cutoffs.as_of_date

@@ -37,10 +37,10 @@ activities as (
 purchased as (
 
     select
-        cast(null as varchar) as customer_id,
-        cast(null as varchar) as product_id,
-        cast(null as varchar) as interaction_type,
-        cast(null as varchar) as basket_id,
+        cast(null as {{ dbt.type_string() }}) as customer_id,
+        cast(null as {{ dbt.type_string() }}) as product_id,
+        cast(null as {{ dbt.type_string() }}) as interaction_type,
+        cast(null as {{ dbt.type_string() }}) as basket_id,
         cast(null as timestamp) as occurred_at
     where 1 = 0
 
@@ -59,7 +59,7 @@ browsed as (
         'day:'
         || activities.customer_id
         || ':'
-        || cast(cast(activities.occurred_at as date) as varchar)
+        || cast(cast(activities.occurred_at as date) as {{ dbt.type_string() }})
             as basket_id,
         activities.occurred_at
     from activities
@@ -80,10 +80,10 @@ unioned as (
 final as (
 
     select
-        cast(unioned.customer_id as varchar) as customer_id,
-        cast(unioned.product_id as varchar) as product_id,
-        cast(unioned.interaction_type as varchar) as interaction_type,
-        cast(unioned.basket_id as varchar) as basket_id,
+        cast(unioned.customer_id as {{ dbt.type_string() }}) as customer_id,
+        cast(unioned.product_id as {{ dbt.type_string() }}) as product_id,
+        cast(unioned.interaction_type as {{ dbt.type_string() }}) as interaction_type,
+        cast(unioned.basket_id as {{ dbt.type_string() }}) as basket_id,
         cast(unioned.occurred_at as timestamp) as occurred_at
     from unioned
     where

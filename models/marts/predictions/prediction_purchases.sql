@@ -71,9 +71,9 @@ sequenced as (
 final as (
 
     select
-        cast(sequenced.activity_id as varchar) as purchase_id,
-        cast(sequenced.customer_id as varchar) as customer_id,
-        cast(sequenced.order_id as varchar) as order_id,
+        cast(sequenced.activity_id as {{ dbt.type_string() }}) as purchase_id,
+        cast(sequenced.customer_id as {{ dbt.type_string() }}) as customer_id,
+        cast(sequenced.order_id as {{ dbt.type_string() }}) as order_id,
         cast(sequenced.occurred_at as timestamp) as purchased_at,
         cast(sequenced.is_online as boolean) as is_online,
         cast(sequenced.amount as decimal(18, 2)) as amount,

@@ -179,7 +179,7 @@ methods as (
 final as (
 
     select
-        cast(methods.method as varchar) as method,
+        cast(methods.method as {{ dbt.type_string() }}) as method,
         cast(validation_cutoff.cutoff_date as date) as cutoff_date,
         cast({{ k }} as integer) as k,
         cast(count(hits.customer_id) as integer) as customers_evaluated,
@@ -188,7 +188,7 @@ final as (
             case
                 when count(hits.customer_id) > 0
                     then sum(case when hits.is_hit then 1.0 else 0.0 end) / count(hits.customer_id)
-            end as double precision
+            end as {{ type_double() }}
         ) as hit_rate
     from methods
     cross join validation_cutoff

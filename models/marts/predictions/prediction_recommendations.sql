@@ -112,7 +112,7 @@ similarities as (
         pairs.product_id,
         pairs.related_product_id,
         pairs.shared_baskets
-        / sqrt(cast(own.baskets as double precision) * related.baskets) as similarity
+        / sqrt(cast(own.baskets as {{ type_double() }}) * related.baskets) as similarity
     from pairs
     inner join product_baskets as own
         on
@@ -253,7 +253,7 @@ candidates as (
         popularity.product_id,
         'popular' as method,
         2 as method_priority,
-        cast(popularity.buyers as double precision) as score
+        cast(popularity.buyers as {{ type_double() }}) as score
     from audience
     inner join popularity
         on audience.cutoff_date = popularity.cutoff_date
@@ -301,11 +301,11 @@ final as (
 
     select
         cast(ranked.cutoff_date as date) as cutoff_date,
-        cast(ranked.customer_id as varchar) as customer_id,
+        cast(ranked.customer_id as {{ dbt.type_string() }}) as customer_id,
         cast(ranked.recommendation_rank as integer) as recommendation_rank,
-        cast(ranked.product_id as varchar) as product_id,
-        cast(ranked.method as varchar) as method,
-        cast(ranked.score as double precision) as score
+        cast(ranked.product_id as {{ dbt.type_string() }}) as product_id,
+        cast(ranked.method as {{ dbt.type_string() }}) as method,
+        cast(ranked.score as {{ type_double() }}) as score
     from ranked
     where ranked.recommendation_rank <= {{ k }}
 

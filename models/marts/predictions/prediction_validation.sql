@@ -14,7 +14,7 @@ metrics as (
         'model_name': dbt.type_string(),
         'method': dbt.type_string(),
         'metric': dbt.type_string(),
-        'metric_value': 'double precision',
+        'metric_value': type_double(),
         'train_cutoff': 'date',
         'test_cutoff': 'date',
         'train_rows': 'integer',
@@ -26,13 +26,13 @@ metrics as (
 final as (
 
     select
-        cast(metrics.run_id as varchar) as run_id,
+        cast(metrics.run_id as {{ dbt.type_string() }}) as run_id,
         cast(metrics.run_at as timestamp) as run_at,
         cast(metrics.as_of_date as date) as as_of_date,
-        cast(metrics.model_name as varchar) as model_name,
-        cast(metrics.method as varchar) as method,
-        cast(metrics.metric as varchar) as metric,
-        cast(metrics.metric_value as double precision) as metric_value,
+        cast(metrics.model_name as {{ dbt.type_string() }}) as model_name,
+        cast(metrics.method as {{ dbt.type_string() }}) as method,
+        cast(metrics.metric as {{ dbt.type_string() }}) as metric,
+        cast(metrics.metric_value as {{ type_double() }}) as metric_value,
         cast(metrics.train_cutoff as date) as train_cutoff,
         cast(metrics.test_cutoff as date) as test_cutoff,
         cast(metrics.train_rows as integer) as train_rows,

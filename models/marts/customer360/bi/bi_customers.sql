@@ -14,14 +14,14 @@ final as (
 
     select
         customers.customer_id,
-        cast({{ mask_email('customers.email') }} as varchar) as email_masked,
+        cast({{ mask_email('customers.email') }} as {{ dbt.type_string() }}) as email_masked,
         cast(
             case when customers.email is not null then {{ sha256_hex('customers.email') }} end
-            as varchar
+            as {{ dbt.type_string() }}
         ) as email_sha256,
         cast(
             case when customers.phone is not null then {{ sha256_hex('customers.phone') }} end
-            as varchar
+            as {{ dbt.type_string() }}
         ) as phone_sha256,
         customers.city,
         customers.country_code,

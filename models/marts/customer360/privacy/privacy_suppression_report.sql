@@ -31,7 +31,7 @@ record_map as (
 {%- else -%}
     erasure_requests as (
 
-        select cast(null as varchar) as erasure_request_id
+        select cast(null as {{ dbt.type_string() }}) as erasure_request_id
         where 1 = 0
 
     ),
@@ -90,7 +90,7 @@ final as (
         cast(run_totals.suppressed_customers as integer) as suppressed_customers,
         cast(run_totals.suppressed_source_records as integer) as suppressed_source_records,
         cast({{ dbt.current_timestamp() }} as timestamp) as reported_at,
-        cast('{{ invocation_id }}' as varchar) as invocation_id
+        cast('{{ invocation_id }}' as {{ dbt.type_string() }}) as invocation_id
     from by_type
     cross join run_totals
 
