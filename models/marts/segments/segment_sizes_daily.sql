@@ -46,16 +46,10 @@ bounds as (
 
 days as (
 
-    select bounds.first_date as size_date
-    from bounds
-    where bounds.first_date is not null
-    union all
-    select cast({{ dbt.dateadd('day', 1, 'days.size_date') }} as date) as size_date
-    from days
-    cross join bounds
-    where
-        days.size_date < bounds.as_of_date
-        or days.size_date < bounds.last_change_date
+    {{ day_series(
+        'days', 'size_date', 'bounds', 'bounds.first_date',
+        ['bounds.as_of_date', 'bounds.last_change_date']
+    ) }}
 
 ),
 
