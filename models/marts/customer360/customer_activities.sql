@@ -5,9 +5,9 @@
         unique_key='activity_id',
         on_schema_change='append_new_columns',
         post_hook=[
-            "delete from {{ this }} where customer_id in (
-                select customer_id from {{ ref('int_privacy__suppressed_customers') }}
-            )"
+            "{{ delete_where(this, 'customer_id in (
+                select customer_id from ' ~ ref('int_privacy__suppressed_customers') ~ '
+            )') }}"
         ]
     )
 }}
@@ -122,7 +122,7 @@ final as (
 
     select
         changed.activity_id,
-        cast(changed.resolved_customer_id as varchar) as customer_id,
+        cast(changed.resolved_customer_id as {{ dbt.type_string() }}) as customer_id,
         changed.activity_type,
         changed.occurred_at,
         changed.received_at,

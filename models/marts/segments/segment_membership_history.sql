@@ -6,9 +6,9 @@
         full_refresh=false,
         on_schema_change='append_new_columns',
         post_hook=[
-            "delete from {{ this }} where customer_id in (
-                select customer_id from {{ ref('int_privacy__suppressed_customers') }}
-            )"
+            "{{ delete_where(this, 'customer_id in (
+                select customer_id from ' ~ ref('int_privacy__suppressed_customers') ~ '
+            )') }}"
         ]
     )
 }}
