@@ -136,35 +136,48 @@ model as (
 
 ),
 
+model_hits as (
+
+    -- customers who bought one of their recommendations in the window
+    select distinct model.customer_id
+    from model
+    inner join bought_after
+        on
+            model.customer_id = bought_after.customer_id
+            and model.product_id = bought_after.product_id
+
+),
+
+baseline_hits as (
+
+    select distinct baseline.customer_id
+    from baseline
+    inner join bought_after
+        on
+            baseline.customer_id = bought_after.customer_id
+            and baseline.product_id = bought_after.product_id
+
+),
+
 hits as (
 
     select
         'co_occurrence' as method,
         evaluated.customer_id,
-        exists(
-            select 1 from model
-            inner join bought_after
-                on
-                    model.customer_id = bought_after.customer_id
-                    and model.product_id = bought_after.product_id
-            where model.customer_id = evaluated.customer_id
-        ) as is_hit
+        model_hits.customer_id is not null as is_hit
     from evaluated
+    left outer join model_hits
+        on evaluated.customer_id = model_hits.customer_id
 
     union all
 
     select
         'popular' as method,
         evaluated.customer_id,
-        exists(
-            select 1 from baseline
-            inner join bought_after
-                on
-                    baseline.customer_id = bought_after.customer_id
-                    and baseline.product_id = bought_after.product_id
-            where baseline.customer_id = evaluated.customer_id
-        ) as is_hit
+        baseline_hits.customer_id is not null as is_hit
     from evaluated
+    left outer join baseline_hits
+        on evaluated.customer_id = baseline_hits.customer_id
 
 ),
 
