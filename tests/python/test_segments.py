@@ -53,6 +53,14 @@ SEGMENTS = [
 FALLBACK_TYPES = {"occurred_at": "timestamp", "amount": "decimal(18, 2)", "is_granted": "boolean"}
 
 
+def column_type(column: str, data_type: str | None) -> str:
+    """The declared type as the engine names it: contracts say `string`, which dbt aliases
+    to `text` on DuckDB and PostgreSQL."""
+    if not data_type:
+        return FALLBACK_TYPES.get(column, "varchar")
+    return "text" if data_type.lower() == "string" else data_type
+
+
 def dbt_vars(as_of: str, segments: list[dict[str, Any]] = SEGMENTS) -> list[str]:
     settings = {"cdp_segments_as_of": as_of, "cdp_segments": segments}
     return ["--vars", yaml.safe_dump(settings)]
@@ -138,7 +146,7 @@ class Upstream:
             self.warehouse.execute(f'create schema if not exists "{schema}"')
         for name, node in self.nodes.items():
             columns = [
-                f'"{column}" {spec.get("data_type") or FALLBACK_TYPES.get(column, "varchar")}'
+                f'"{column}" {column_type(column, spec.get("data_type"))}'
                 for column, spec in node["columns"].items()
             ]
             self.warehouse.execute(f"drop table if exists {self.relation(name)}")
