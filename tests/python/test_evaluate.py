@@ -16,6 +16,7 @@ from cdp.evaluate import (
     dbt_vars,
     main,
     parse_args,
+    reachable_clusters,
     score_labels,
 )
 
@@ -137,6 +138,22 @@ def test_anonymous_records_are_scored_apart() -> None:
     assert everything.split_people == 1
 
 
+def test_reachable_clusters_join_only_the_pairs_given() -> None:
+    # p1 has three records, two of them linked by evidence; p2's two records share nothing
+    labels = Labels(
+        keys=["a|1", "b|1", "c|1", "a|2", "b|2"],
+        predicted=["k1", "k1", "k2", "k3", "k4"],
+        truth=["p1", "p1", "p1", "p2", "p2"],
+        known=[True, True, True, True, True],
+    )
+    clusters = reachable_clusters(labels, [("a|1", "b|1"), ("c|1", "unscored|9")])
+    assert clusters[0] == clusters[1]
+    assert len({clusters[0], clusters[2], clusters[3], clusters[4]}) == 4
+    ceiling = cluster_metrics(clusters, labels.truth)
+    assert ceiling.pairwise_precision == 1.0
+    assert ceiling.pairwise_recall == pytest.approx(1 / 4)
+
+
 def test_anonymous_identifier_types_come_from_the_project() -> None:
     assert anonymous_identifier_types() == ["anonymous_id", "device_id"]
 
@@ -160,3 +177,8 @@ def test_evaluate_scores_a_generated_batch_end_to_end(tmp_path: Path) -> None:
     assert run["iterations"] and all(round_["is_converged"] for round_ in run["iterations"])
     assert {"generate", "load", "seeds + staging", "identity", "score"} <= set(run["stage_seconds"])
     assert run["model_seconds"]["int_identity__record_map"] > 0
+    # the ceiling accepts only true pairs, and deterministic matching stays within it
+    reachable = run["reachable"]
+    assert reachable["pairwise_precision"] == 1.0 and reachable["over_merged_people"] == 0
+    assert reachable["records"] == known["records"]
+    assert reachable["bcubed_recall"] >= known["bcubed_recall"] - 0.01
