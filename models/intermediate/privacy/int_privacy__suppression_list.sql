@@ -77,7 +77,10 @@ requested_keys as (
 
 resolved_customers as (
 
-    select distinct
+    -- on the value as given, or on its match key: two equi-joins (one join on "value or
+    -- key" has no equality but the type to hash on, and compares every request with every
+    -- identifier of that type)
+    select
         requested_keys.erasure_request_id,
         requested_keys.requested_at,
         identifier_map.customer_id
@@ -85,10 +88,19 @@ resolved_customers as (
     inner join identifier_map
         on
             requested_keys.identifier_type = identifier_map.identifier_type
-            and (
-                requested_keys.identifier_value = identifier_map.identifier_value
-                or requested_keys.match_key = identifier_map.match_key
-            )
+            and requested_keys.identifier_value = identifier_map.identifier_value
+
+    union
+
+    select
+        requested_keys.erasure_request_id,
+        requested_keys.requested_at,
+        identifier_map.customer_id
+    from requested_keys
+    inner join identifier_map
+        on
+            requested_keys.identifier_type = identifier_map.identifier_type
+            and requested_keys.match_key = identifier_map.match_key
 
 ),
 
