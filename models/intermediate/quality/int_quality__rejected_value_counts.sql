@@ -12,11 +12,14 @@ rejected_values as (
 
 checked_records as (
 
+    -- the records the checks ran on: the raw relation of stg_quality__rejected_values (raw
+    -- table, deduplicated where staging keeps one copy), as many as the staging model
+    -- holds; counting the staging model itself would run every staging view again
     {% for table in tables %}
         select
             cast('{{ table.model }}' as {{ dbt.type_string() }}) as model_name,
             count(*) as records_checked
-        from {{ ref(table.model) }}
+        from {{ table.relation }} as raw_records  -- noqa: AL05
         {{ 'union all' if not loop.last }}
     {% endfor %}
     {%- if not tables %}
