@@ -53,43 +53,42 @@ source_records as (
 
 ),
 
-customers_per_identifier as (
+customer_identifiers as (
 
+    -- the identifier map has a row per record carrying the value (unique on type, value,
+    -- source and record): one row per customer here, counting its records by count(*)
     select
+        identifier_map.customer_id,
         identifier_map.identifier_type,
         identifier_map.identifier_value,
-        count(distinct identifier_map.customer_id) as customer_count
+        max(identifier_map.last_observed_at) as observed_at,
+        count(*) as record_count
     from identifier_map
-    group by identifier_map.identifier_type, identifier_map.identifier_value
+    group by
+        identifier_map.customer_id,
+        identifier_map.identifier_type,
+        identifier_map.identifier_value
 
 ),
 
 identifiers as (
 
-    -- the identifier map has a row per record carrying the value: one per customer here
     select
-        identifier_map.customer_id,
+        customer_identifiers.customer_id,
         'identifier' as identity_kind,
         cast(null as {{ dbt.type_string() }}) as source_name,
         cast(null as {{ dbt.type_string() }}) as record_id,
-        identifier_map.identifier_type,
-        identifier_map.identifier_value,
+        customer_identifiers.identifier_type,
+        customer_identifiers.identifier_value,
         -- an identifier names its customer outright
         'deterministic' as match_tier,
-        identifier_map.identifier_type as matched_by,
-        max(identifier_map.last_observed_at) as observed_at,
-        count(distinct identifier_map.source_name || ':' || identifier_map.record_id)
-            as record_count,
-        max(customers_per_identifier.customer_count) > 1 as is_shared_with_other_customers
-    from identifier_map
-    inner join customers_per_identifier
-        on
-            identifier_map.identifier_type = customers_per_identifier.identifier_type
-            and identifier_map.identifier_value = customers_per_identifier.identifier_value
-    group by
-        identifier_map.customer_id,
-        identifier_map.identifier_type,
-        identifier_map.identifier_value
+        customer_identifiers.identifier_type as matched_by,
+        customer_identifiers.observed_at,
+        customer_identifiers.record_count,
+        count(*) over (
+            partition by customer_identifiers.identifier_type, customer_identifiers.identifier_value
+        ) > 1 as is_shared_with_other_customers
+    from customer_identifiers
 
 ),
 
