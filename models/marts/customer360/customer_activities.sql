@@ -60,12 +60,26 @@ new_events as (
 
 ),
 
+new_deduplicated as (
+
+    -- loaders may deliver an event twice: keep the latest delivery
+    {{ deduplicate('new_events', 'activity_id', 'received_at desc nulls last') }}
+
+),
+
 candidate_events as (
 
-    select * from new_events
+    select
+        {%- for column_name in activity_columns().keys() %}
+            new_deduplicated.{{ column_name }},
+        {%- endfor %}
+        new_deduplicated.held_customer_id,
+        new_deduplicated.is_new
+    from new_deduplicated
     {% if is_incremental() %}
         union all
-        -- rows already held, re-stamped below when their customer changed
+        -- rows already held (one per activity_id: the table's unique key, so they need no
+        -- deduplication), re-stamped below when their customer changed
         select
             {%- for column_name in activity_columns().keys() %}
                 held.{{ column_name }},
@@ -82,28 +96,21 @@ candidate_events as (
 
 ),
 
-deduplicated as (
-
-    -- loaders may deliver an event twice: keep the latest delivery
-    {{ deduplicate('candidate_events', 'activity_id', 'received_at desc nulls last') }}
-
-),
-
 resolved as (
 
     -- the record the source names wins; else the fallback (the web device before login)
     select
-        deduplicated.*,
+        candidate_events.*,
         coalesce(by_record.customer_id, by_fallback.customer_id) as resolved_customer_id
-    from deduplicated
+    from candidate_events
     left outer join record_map as by_record
         on
-            deduplicated.record_source_name = by_record.source_name
-            and deduplicated.record_id = by_record.record_id
+            candidate_events.record_source_name = by_record.source_name
+            and candidate_events.record_id = by_record.record_id
     left outer join record_map as by_fallback
         on
-            deduplicated.fallback_record_source_name = by_fallback.source_name
-            and deduplicated.fallback_record_id = by_fallback.record_id
+            candidate_events.fallback_record_source_name = by_fallback.source_name
+            and candidate_events.fallback_record_id = by_fallback.record_id
 
 ),
 
