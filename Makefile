@@ -1,6 +1,6 @@
 # Two commands on a fresh machine:
 #   make demo   set up, generate realistic data, build on embedded DuckDB, print a summary
-#   make test   set up, lint, build + test on DuckDB and PostgreSQL, run pytest
+#   make test   set up, lint, build + test on DuckDB, PostgreSQL and Spark, run pytest
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := help
@@ -69,10 +69,11 @@ define timed
 		printf '%-44s %5ss\n' "$(1)" $$(( $$(date +%s) - start )) | tee -a $(TIMINGS)
 endef
 
-test: install  ## lint, then dbt build + tests on DuckDB and PostgreSQL, then pytest
+test: install  ## lint, then dbt build + tests on DuckDB, PostgreSQL and Spark, then pytest
 	@mkdir -p warehouse && rm -f $(TIMINGS)
 	@$(MAKE) --no-print-directory lint
 	@scripts/with_postgres.sh $(MAKE) --no-print-directory _test-engines
+	@$(MAKE) --no-print-directory test-spark
 	@printf '\n==> make test passed\n' && cat $(TIMINGS)
 
 _test-engines: test-duckdb test-postgres test-python
@@ -111,14 +112,14 @@ $(VENV)/.spark-installed: $(VENV)/.installed
 	@touch $@
 
 test-spark: $(VENV)/.spark-installed $(TEST_DIR)/.generated  ## dbt build + tests on Spark (local PySpark, Java 17; README "Spark")
-	@command -v java >/dev/null || { echo "test-spark needs Java 17 (apt-get install openjdk-17-jre-headless)"; exit 1; }
-	@echo "==> dbt build on Spark ($(SPARK_DIR))"
+	@scripts/ensure_java.sh
+	$(call timed,Spark: load + dbt build + incremental build + pytest -m spark,\
 	export CDP_SPARK_DIR=$(CURDIR)/$(SPARK_DIR) SPARK_LOCAL_IP=127.0.0.1 CDP_SPARK_TESTS=1 && \
 	$(BIN)/cdp-load --target spark --input $(TEST_DIR) && \
 	$(DBT) build --target spark --full-refresh --exclude $(SPARK_EXCLUDE) && \
 	$(DBT) build --target spark --select config.materialized:incremental --exclude $(SPARK_EXCLUDE) \
 		--exclude-resource-type unit_test && \
-	$(BIN)/pytest -m spark
+	$(BIN)/pytest -m spark)
 
 clean:  ## remove generated data, warehouses and dbt artefacts
 	rm -rf data warehouse target target-bench logs bench-results
