@@ -374,12 +374,6 @@ def graph_figures(connection: Any, schema: str, run: Run) -> None:
     run.iterations = [dict(zip(rounds, row, strict=True)) for row in rows]
 
 
-def reachable_clusters(labels: Labels, same_person_pairs: Sequence[tuple[str, str]]) -> list[int]:
-    """The clustering a matcher would reach if it accepted every true pair among the pairs
-    it looks at and no false one: the components of those pairs, over the scored records."""
-    return connected_components(labels.keys, same_person_pairs)
-
-
 def score_reachable(connection: Any, schema: str, labels: Labels, run: Run) -> None:
     """The ceiling of the evidence: deterministic links (kept or dropped) and, when fuzzy
     matching ran, every candidate pair of its blocking rules, restricted to pairs of one
@@ -412,7 +406,8 @@ def score_reachable(connection: Any, schema: str, labels: Labels, run: Run) -> N
         where truth_a.person_id = truth_b.person_id
         """,
     )
-    clusters = reachable_clusters(labels, [(a, b) for a, b in pairs])
+    # the components of those pairs over the scored records: what such a matcher would reach
+    clusters = connected_components(labels.keys, pairs)
     run.reachable = cluster_metrics(labels.known_only(clusters), labels.known_only(labels.truth))
 
 

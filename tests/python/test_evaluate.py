@@ -16,7 +16,6 @@ from cdp.evaluate import (
     dbt_vars,
     main,
     parse_args,
-    reachable_clusters,
     score_labels,
 )
 
@@ -138,7 +137,7 @@ def test_anonymous_records_are_scored_apart() -> None:
     assert everything.split_people == 1
 
 
-def test_reachable_clusters_join_only_the_pairs_given() -> None:
+def test_reachable_ceiling_joins_only_the_true_pairs_given() -> None:
     # p1 has three records, two of them linked by evidence; p2's two records share nothing
     labels = Labels(
         keys=["a|1", "b|1", "c|1", "a|2", "b|2"],
@@ -146,7 +145,7 @@ def test_reachable_clusters_join_only_the_pairs_given() -> None:
         truth=["p1", "p1", "p1", "p2", "p2"],
         known=[True, True, True, True, True],
     )
-    clusters = reachable_clusters(labels, [("a|1", "b|1"), ("c|1", "unscored|9")])
+    clusters = connected_components(labels.keys, [("a|1", "b|1"), ("c|1", "unscored|9")])
     assert clusters[0] == clusters[1]
     assert len({clusters[0], clusters[2], clusters[3], clusters[4]}) == 4
     ceiling = cluster_metrics(clusters, labels.truth)
