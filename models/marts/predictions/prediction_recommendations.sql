@@ -234,66 +234,116 @@ audience as (
 
 ),
 
-candidates as (
+co_occurrence_top as (
 
-    select
-        co_occurrence.cutoff_date,
-        co_occurrence.customer_id,
-        co_occurrence.product_id,
-        'co_occurrence' as method,
-        1 as method_priority,
-        co_occurrence.score
-    from co_occurrence
-
-    union all
-
-    select
-        audience.cutoff_date,
-        audience.customer_id,
-        popularity.product_id,
-        'popular' as method,
-        2 as method_priority,
-        cast(popularity.buyers as {{ type_double() }}) as score
-    from audience
-    inner join popularity
-        on audience.cutoff_date = popularity.cutoff_date
-
-),
-
-eligible as (
-
+    -- a customer's best k co-occurrence products they did not buy recently
     select *
     from (
         select
-            candidates.*,
+            co_occurrence.*,
             row_number() over (
-                partition by
-                    candidates.cutoff_date, candidates.customer_id, candidates.product_id
-                order by candidates.method_priority
-            ) as method_rank
-        from candidates
+                partition by co_occurrence.cutoff_date, co_occurrence.customer_id
+                order by co_occurrence.score desc, co_occurrence.product_id asc
+            ) as co_occurrence_rank
+        from co_occurrence
         where
             not exists (
                 select 1 from recently_bought
                 where
-                    recently_bought.cutoff_date = candidates.cutoff_date
-                    and recently_bought.customer_id = candidates.customer_id
-                    and recently_bought.product_id = candidates.product_id
+                    recently_bought.cutoff_date = co_occurrence.cutoff_date
+                    and recently_bought.customer_id = co_occurrence.customer_id
+                    and recently_bought.product_id = co_occurrence.product_id
             )
-    ) as deduplicated
-    where method_rank = 1
+    ) as ranked
+    where co_occurrence_rank <= {{ k }}
+
+),
+
+co_occurrence_counts as (
+
+    select
+        co_occurrence_top.cutoff_date,
+        co_occurrence_top.customer_id,
+        count(*) as products
+    from co_occurrence_top
+    group by
+        co_occurrence_top.cutoff_date,
+        co_occurrence_top.customer_id
+
+),
+
+popular_fill as (
+
+    -- customers with fewer than k: the popular products not already among theirs and not
+    -- bought recently
+    select
+        audience.cutoff_date,
+        audience.customer_id,
+        popularity.product_id,
+        popularity.buyers
+    from audience
+    inner join popularity
+        on audience.cutoff_date = popularity.cutoff_date
+    left outer join co_occurrence_counts
+        on
+            audience.cutoff_date = co_occurrence_counts.cutoff_date
+            and audience.customer_id = co_occurrence_counts.customer_id
+    where
+        coalesce(co_occurrence_counts.products, 0) < {{ k }}
+        and not exists (
+            select 1 from co_occurrence_top
+            where
+                co_occurrence_top.cutoff_date = audience.cutoff_date
+                and co_occurrence_top.customer_id = audience.customer_id
+                and co_occurrence_top.product_id = popularity.product_id
+        )
+        and not exists (
+            select 1 from recently_bought
+            where
+                recently_bought.cutoff_date = audience.cutoff_date
+                and recently_bought.customer_id = audience.customer_id
+                and recently_bought.product_id = popularity.product_id
+        )
+
+),
+
+candidates as (
+
+    select
+        co_occurrence_top.cutoff_date,
+        co_occurrence_top.customer_id,
+        co_occurrence_top.product_id,
+        'co_occurrence' as method,
+        1 as method_priority,
+        cast(co_occurrence_top.score as {{ type_double() }}) as score
+    from co_occurrence_top
+
+    union all
+
+    select
+        popular_fill.cutoff_date,
+        popular_fill.customer_id,
+        popular_fill.product_id,
+        'popular' as method,
+        2 as method_priority,
+        cast(popular_fill.buyers as {{ type_double() }}) as score
+    from popular_fill
 
 ),
 
 ranked as (
 
+    -- co-occurrence first, then the popular fill-up: at most k + k + 10 rows per customer
     select
-        eligible.*,
+        candidates.*,
         row_number() over (
-            partition by eligible.cutoff_date, eligible.customer_id
-            order by eligible.method_priority asc, eligible.score desc, eligible.product_id asc
+            partition by candidates.cutoff_date, candidates.customer_id
+            order by
+                candidates.method_priority asc,
+                candidates.score desc,
+                candidates.product_id asc
         ) as recommendation_rank
-    from eligible
+    from candidates
 
 ),
 
