@@ -60,22 +60,18 @@ new_events as (
 
 ),
 
-new_deduplicated as (
-
-    -- loaders may deliver an event twice: keep the latest delivery
-    {{ deduplicate('new_events', 'activity_id', 'received_at desc nulls last') }}
-
-),
-
 candidate_events as (
 
+    -- activity ids need no deduplication: each is a staging model's unique key (the
+    -- loaders' duplicate deliveries are dropped there) behind a per-source prefix, and the
+    -- unique test on activity_id holds every source added later to that
     select
         {%- for column_name in activity_columns().keys() %}
-            new_deduplicated.{{ column_name }},
+            new_events.{{ column_name }},
         {%- endfor %}
-        new_deduplicated.held_customer_id,
-        new_deduplicated.is_new
-    from new_deduplicated
+        new_events.held_customer_id,
+        new_events.is_new
+    from new_events
     {% if is_incremental() %}
         union all
         -- rows already held (one per activity_id: the table's unique key, so they need no
