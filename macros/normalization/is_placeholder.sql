@@ -8,7 +8,9 @@
         (also for null). Callers pass the value in the form the seed lists it: normalized
         email, digits of a phone, lower-cased text, ISO date text. The word `null` is a
         `text` placeholder too, written here because dbt's CSV loader reads it as a
-        missing value on some engines. -#}
+        missing value on some engines. Two exists, not one with an `or` inside: the exact
+        values are then an equi-join (hashed), and only the few patterns are compared to
+        every row. -#}
     {%- set types = [identifier_types] if identifier_types is string else identifier_types -%}
     {%- set type_list -%}('{{ types | join("', '") }}'){%- endset -%}
     (
@@ -17,10 +19,16 @@
             from {{ ref('placeholder_values') }} as placeholder_values
             where
                 placeholder_values.identifier_type in {{ type_list }}
-                and (
-                    (placeholder_values.match_kind = 'exact' and {{ expression }} = placeholder_values.value_or_pattern)
-                    or (placeholder_values.match_kind = 'pattern' and {{ expression }} like placeholder_values.value_or_pattern)
-                )
+                and placeholder_values.match_kind = 'exact'
+                and placeholder_values.value_or_pattern = {{ expression }}
+        )
+        or exists (
+            select 1
+            from {{ ref('placeholder_values') }} as placeholder_values
+            where
+                placeholder_values.identifier_type in {{ type_list }}
+                and placeholder_values.match_kind = 'pattern'
+                and {{ expression }} like placeholder_values.value_or_pattern
         )
         {%- if 'text' in types %}
         or coalesce({{ expression }} = 'null', false)
