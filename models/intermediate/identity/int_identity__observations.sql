@@ -1,13 +1,14 @@
 {#- One row per identity record, identifier type and value observed on it: every enabled
     identity source (vars cdp_identity_sources and cdp_custom_identity_sources). Each source
-    relation is read once (its identifier columns normalized side by side), then unpivoted
-    to one row per identifier. The match key is computed after the grouping, once per
-    observation rather than once per source row (an email's canonical form is costly). -#}
+    relation is read once (its identifier columns normalized side by side) and grouped by
+    record and combination of identifiers, then unpivoted to one row per identifier. The
+    match key is computed after the grouping, once per observation rather than once per
+    source row (an email's canonical form is costly). -#}
 
 {%- set sources = identity_sources() | selectattr('identifiers') | list %}
 {%- set unpivots = [] %}
 {%- for entry in sources %}
-    {%- set source_cte = 'source_' ~ loop.index %}
+    {%- set source_cte = 'source_' ~ loop.index ~ '_grouped' %}
     {%- for identifier in entry['identifiers'] %}
         {%- do unpivots.append({
             'source_name': entry['source_name'],
@@ -45,6 +46,27 @@ with
 
     ),
 
+    source_{{ loop.index }}_grouped as (
+
+        -- one row per record and combination of its identifiers before the unpivot: a
+        -- device's thousands of page views carry the same few ids
+        select
+            {%- for identifier in entry['identifiers'] %}
+                identifier_{{ loop.index }},
+            {%- endfor %}
+            record_id,
+            min(observed_at) as first_observed_at,
+            max(observed_at) as last_observed_at,
+            count(*) as observation_count
+        from source_{{ loop.index }}
+        group by
+            {%- for identifier in entry['identifiers'] %}
+                identifier_{{ loop.index }},
+            {%- endfor %}
+            record_id
+
+    ),
+
 {% endfor %}
 observed as (
 
@@ -54,7 +76,9 @@ observed as (
             {{ unpivot['cte'] }}.record_id,
             '{{ unpivot["identifier_type"] }}' as identifier_type,
             {{ unpivot['value'] }} as identifier_value,
-            {{ unpivot['cte'] }}.observed_at,
+            {{ unpivot['cte'] }}.first_observed_at,
+            {{ unpivot['cte'] }}.last_observed_at,
+            {{ unpivot['cte'] }}.observation_count,
             {{ 'true' if unpivot['is_record_key'] else 'false' }} as is_record_key
         from {{ unpivot['cte'] }}
         where {{ unpivot['value'] }} is not null
@@ -66,7 +90,9 @@ observed as (
         cast(null as {{ dbt.type_string() }}) as record_id,
         cast(null as {{ dbt.type_string() }}) as identifier_type,
         cast(null as {{ dbt.type_string() }}) as identifier_value,
-        cast(null as timestamp) as observed_at,
+        cast(null as timestamp) as first_observed_at,
+        cast(null as timestamp) as last_observed_at,
+        cast(0 as {{ dbt.type_bigint() }}) as observation_count,
         false as is_record_key
     where 1 = 0
     {%- endif %}
@@ -81,9 +107,9 @@ grouped as (
         identifier_type,
         identifier_value,
         bool_or(is_record_key) as is_record_key,
-        min(observed_at) as first_observed_at,
-        max(observed_at) as last_observed_at,
-        count(*) as observation_count
+        min(first_observed_at) as first_observed_at,
+        max(last_observed_at) as last_observed_at,
+        cast(sum(observation_count) as {{ dbt.type_bigint() }}) as observation_count
     from observed
     where record_id <> ''
     group by
