@@ -26,7 +26,7 @@ TEST_SEED ?= 7
 TEST_DIR := data/test
 TEST_DB := warehouse/test.duckdb
 
-# make bench BENCH_SIZES=10000,100000,1000000 adds the 1M run (about an hour on 2 cores)
+# make bench BENCH_SIZES=10000,100000,1000000 adds the 1M run (about 45 minutes on 2 cores)
 BENCH_SIZES ?= 10000,100000
 BENCH_ARGS ?=
 
