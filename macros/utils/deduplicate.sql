@@ -8,7 +8,9 @@
         the rows. Duplicates are rare (a loader's second delivery), so only the keys seen
         more than once, and null keys, go through the row_number window: ranking every row
         of a large event table costs several times more than grouping its keys, and the
-        rest pass through an anti-join. A partition_by of several columns is ranked whole. -#}
+        rest pass through an anti-join. A partition_by of several columns is ranked whole.
+        Null keys are a branch of their own, not an `or` beside the exists: PostgreSQL
+        plans an exists under `or` as a subquery run for every row. -#}
     {%- set columns = partition_by.split(',') | map('trim') | list %}
     {%- if columns | length > 1 %}
         {{ deduplicate_by_window(relation, partition_by, order_by) }}

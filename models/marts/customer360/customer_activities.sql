@@ -63,8 +63,8 @@ new_events as (
 candidate_events as (
 
     -- activity ids need no deduplication: each is a staging model's unique key (the
-    -- loaders' duplicate deliveries are dropped there) behind a per-source prefix, and the
-    -- unique test on activity_id holds every source added later to that
+    -- loaders' duplicate deliveries are dropped there) behind a per-source prefix; the
+    -- unique test on activity_id fails if a source added later breaks that
     select
         {%- for column_name in activity_columns().keys() %}
             new_events.{{ column_name }},

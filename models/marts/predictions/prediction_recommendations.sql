@@ -259,19 +259,6 @@ co_occurrence_top as (
 
 ),
 
-co_occurrence_counts as (
-
-    select
-        co_occurrence_top.cutoff_date,
-        co_occurrence_top.customer_id,
-        count(*) as products
-    from co_occurrence_top
-    group by
-        co_occurrence_top.cutoff_date,
-        co_occurrence_top.customer_id
-
-),
-
 popular_fill as (
 
     -- customers with fewer than k: the popular products not already among theirs and not
@@ -284,12 +271,15 @@ popular_fill as (
     from audience
     inner join popularity
         on audience.cutoff_date = popularity.cutoff_date
-    left outer join co_occurrence_counts
-        on
-            audience.cutoff_date = co_occurrence_counts.cutoff_date
-            and audience.customer_id = co_occurrence_counts.customer_id
     where
-        coalesce(co_occurrence_counts.products, 0) < {{ k }}
+        not exists (
+            -- a customer whose list reaches rank k is full
+            select 1 from co_occurrence_top
+            where
+                co_occurrence_top.cutoff_date = audience.cutoff_date
+                and co_occurrence_top.customer_id = audience.customer_id
+                and co_occurrence_top.co_occurrence_rank = {{ k }}
+        )
         and not exists (
             select 1 from co_occurrence_top
             where
