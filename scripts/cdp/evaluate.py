@@ -432,20 +432,24 @@ def run_splink(
         "email_local_part, email_domain, email_head, email_tail, phone, address_key, "
         "postcode, city_key, first_name_canonical"
     )
-    rows = query(
-        connection, f"select {columns} from {schema}_intermediate.int_identity__match_profiles"
-    )
-    names = [name.strip() for name in columns.split(",")]
-    splink_connection = duckdb.connect()
-    import pyarrow as pa
+    profiles = f"select {columns} from {schema}_intermediate.int_identity__match_profiles"
+    if isinstance(connection, duckdb.DuckDBPyConnection):
+        # columnar all the way: millions of profiles never become Python objects
+        table = connection.sql(profiles).to_arrow_table()
+    else:
+        import pyarrow as pa
 
-    table = pa.table({name: [row[i] for row in rows] for i, name in enumerate(names)})
+        rows = query(connection, profiles)
+        names = [name.strip() for name in columns.split(",")]
+        table = pa.table({name: [row[i] for row in rows] for i, name in enumerate(names)})
+        del rows
+    splink_connection = duckdb.connect()
     splink_connection.register("profiles_arrow", table)
     splink_connection.execute(
         "create table profiles as select source_name || '|' || record_id as unique_id, * "
         "from profiles_arrow"
     )
-    del rows, table
+    del table
     run.splink_seconds["load profiles"] = time.perf_counter() - started
 
     db_api = DuckDBAPI(connection=splink_connection)

@@ -25,21 +25,46 @@ canonical_names as (
 
 ),
 
+{#- Each distinct value is normalized once and joined back: the expressions are long
+    (accents, placeholders, provider rules) and there are far fewer distinct names,
+    emails, street lines and cities than records. -#}
+{%- set value_keys = [
+    ('first_name', 'first_name_key', normalize_name('first_name')),
+    ('last_name', 'last_name_key', normalize_name('last_name')),
+    ('email', 'email', canonical_email('email')),
+    ('address_line1', 'address_key', normalize_address('address_line1')),
+    ('postcode', 'postcode', normalize_postcode('postcode')),
+    ('city', 'city_key', normalize_name('city'))
+] %}
+{%- for column, key, expression in value_keys %}
+    {{ column }}_values as (
+
+        select
+            distinct_values.{{ column }} as raw_value,
+            {{ expression }} as {{ key }}
+        from (select distinct records.{{ column }} from records) as distinct_values
+
+    ),
+{% endfor %}
 normalized as (
 
     select
-        source_name,
-        record_id,
-        {{ normalize_name('first_name') }} as first_name_key,
-        {{ normalize_name('last_name') }} as last_name_key,
-        birth_date,
-        {{ canonical_email('email') }} as email,
-        phone,
-        {{ normalize_address('address_line1') }} as address_key,
-        {{ normalize_postcode('postcode') }} as postcode,
-        {{ normalize_name('city') }} as city_key,
-        country_code
+        records.source_name,
+        records.record_id,
+        first_name_values.first_name_key,
+        last_name_values.last_name_key,
+        records.birth_date,
+        email_values.email,
+        records.phone,
+        address_line1_values.address_key,
+        postcode_values.postcode,
+        city_values.city_key,
+        records.country_code
     from records
+    {%- for column, key, expression in value_keys %}
+        left join {{ column }}_values
+            on records.{{ column }} = {{ column }}_values.raw_value
+    {%- endfor %}
 
 ),
 
