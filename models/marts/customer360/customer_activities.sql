@@ -18,6 +18,12 @@
     the same table. The post-hook removes activities of suppressed (erased) customers. -#}
 
 {%- set lookback_days = var('cdp_activities_lookback_days', 3) | int %}
+{#- the record a row's customer is looked up by first: its own, else its fallback -#}
+{%- set resolving_record = {
+    'source_name': 'case when {0}.record_id is null then {0}.fallback_record_source_name'
+        ~ ' else {0}.record_source_name end',
+    'record_id': 'coalesce({0}.record_id, {0}.fallback_record_id)'
+} %}
 
 with
 
@@ -60,6 +66,45 @@ new_events as (
 
 ),
 
+{%- if is_incremental() %}
+
+    held_keys as (
+
+        -- each combination of record, fallback record and stored customer among the held rows:
+        -- far fewer than the rows, so the record map meets these rather than every row
+        select distinct
+            held.record_source_name,
+            held.record_id,
+            held.fallback_record_source_name,
+            held.fallback_record_id,
+            held.customer_id
+        from {{ this }} as held
+
+    ),
+
+    restamped_records as (
+
+        -- the record a held row is found by (its own, else its fallback) where the customer it
+        -- resolves to is no longer the one stored
+        select distinct
+            {{ resolving_record.source_name.format('held_keys') }} as source_name,
+            {{ resolving_record.record_id.format('held_keys') }} as record_id
+        from held_keys
+        left outer join record_map as by_record
+            on
+                held_keys.record_source_name = by_record.source_name
+                and held_keys.record_id = by_record.record_id
+        left outer join record_map as by_fallback
+            on
+                held_keys.fallback_record_source_name = by_fallback.source_name
+                and held_keys.fallback_record_id = by_fallback.record_id
+        where
+            held_keys.customer_id
+            is distinct from coalesce(by_record.customer_id, by_fallback.customer_id)
+
+    ),
+{%- endif %}
+
 candidate_events as (
 
     -- activity ids need no deduplication: each is a staging model's unique key (the
@@ -74,8 +119,8 @@ candidate_events as (
     from new_events
     {% if is_incremental() %}
         union all
-        -- rows already held (one per activity_id: the table's unique key, so they need no
-        -- deduplication), re-stamped below when their customer changed
+        -- rows already held whose customer may have changed (one per activity_id: the
+        -- table's unique key, so they need no deduplication), re-stamped below
         select
             {%- for column_name in activity_columns().keys() %}
                 held.{{ column_name }},
@@ -83,6 +128,10 @@ candidate_events as (
             held.customer_id as held_customer_id,
             false as is_new
         from {{ this }} as held
+        inner join restamped_records
+            on
+                restamped_records.source_name = {{ resolving_record.source_name.format('held') }}
+                and restamped_records.record_id = {{ resolving_record.record_id.format('held') }}
         where
             not exists (
                 select 1 from new_events
