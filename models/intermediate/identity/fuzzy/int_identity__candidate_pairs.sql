@@ -2,6 +2,29 @@
 {%- set settings = fuzzy_settings() -%}
 {%- set rules = settings.blocking_rules -%}
 
+{#- Each rule's pairs leave out those an earlier rule yields, so every pair comes out
+    once without grouping all of them (tens of millions at 1,000,000 people). A rule
+    yields a pair when the two profiles share all its keys and their block is within
+    max_block_size; `yields` holds that condition per rule, for a pair of aliases
+    left_block and right_block, false when a key is missing. -#}
+{%- set key_columns = [] %}
+{%- for rule in rules %}
+    {%- for key in rule['keys'] if key not in key_columns %}
+        {%- do key_columns.append(key) %}
+    {%- endfor %}
+{%- endfor %}
+{%- set yields = [] %}
+{%- for rule in rules %}
+    {%- set same_keys = [] %}
+    {%- for key in rule['keys'] %}
+        {%- do same_keys.append('left_block.' ~ key ~ ' = right_block.' ~ key) %}
+    {%- endfor %}
+    {%- do yields.append(
+        'coalesce(' ~ same_keys | join(' and ') ~ ' and left_block.block_size_' ~ loop.index
+        ~ ' <= ' ~ settings.max_block_size ~ ', false)'
+    ) %}
+{%- endfor %}
+
 with
 
 profiles as (
@@ -10,68 +33,82 @@ profiles as (
 
 ),
 {% for rule in rules %}
-    blocks__{{ rule.name }} as (
+    block_sizes__{{ rule.name }} as (
 
         select
-            source_name,
-            record_id,
             {{ rule['keys'] | join(', ') }},
-            count(*) over (partition by {{ rule['keys'] | join(', ') }}) as block_size
+            count(*) as block_size
         from profiles
         where
             {%- for key in rule['keys'] %}
                 {% if not loop.first %}and {% endif %}{{ key }} is not null
             {%- endfor %}
+        group by {{ rule['keys'] | join(', ') }}
 
     ),
+{% endfor %}
+blocked as (
 
-    pairs__{{ rule.name }} as (
+    -- each profile's keys and the size of its block under every rule
+    select
+        profiles.source_name,
+        profiles.record_id,
+        {%- for key in key_columns %}
+            profiles.{{ key }},
+        {%- endfor %}
+        {%- for rule in rules %}
+            block_sizes__{{ rule.name }}.block_size as block_size_{{ loop.index }}
+            {{- ',' if not loop.last }}
+        {%- endfor %}
+    from profiles
+    {%- for rule in rules %}
+        left outer join block_sizes__{{ rule.name }}
+            on
+            {%- for key in rule['keys'] %}
+                {% if not loop.first %}and {% endif -%}
+                profiles.{{ key }} = block_sizes__{{ rule.name }}.{{ key }}
+            {%- endfor %}
+    {%- endfor %}
 
-    -- every pair within a block of at most max_block_size records
+),
+
+pairs as (
+    {% for rule in rules %}
+        {%- set rule_index = loop.index %}
+        -- {{ rule.name }}: every pair within one of its blocks that no earlier rule yields
         select
             left_block.source_name as source_name_a,
             left_block.record_id as record_id_a,
             right_block.source_name as source_name_b,
             right_block.record_id as record_id_b,
-            {{ loop.index }} as rule_order,
-            '{{ rule.name }}' as blocking_rule
-        from blocks__{{ rule.name }} as left_block
-        inner join blocks__{{ rule.name }} as right_block
-            on {% for key in rule['keys'] %}
-                    left_block.{{ key }} = right_block.{{ key }}{% if not loop.last %}
-                        and {% endif %}
-                {% endfor %}
-                and (
+            '{{ rule.name }}' as blocking_rule,
+            substr(
+                {%- for other in rules %}
+                    coalesce(case when {{ yields[loop.index0] }} then ',{{ other.name }}' end, '')
+                    {{- ' ||' if not loop.last }}
+                {%- endfor %},
+                2
+            ) as blocking_rules
+        from blocked as left_block
+        inner join blocked as right_block
+            on
+            {%- for key in rule['keys'] %}
+                left_block.{{ key }} = right_block.{{ key }} and
+            {%- endfor %}
+                (
                     left_block.source_name < right_block.source_name
                     or (
                         left_block.source_name = right_block.source_name
                         and left_block.record_id < right_block.record_id
                     )
                 )
-        where left_block.block_size <= {{ settings.max_block_size }}
-
-    ),
-{% endfor %}
-rule_pairs as (
-    {% for rule in rules %}
-        select * from pairs__{{ rule.name }}
+        where
+            left_block.block_size_{{ rule_index }} <= {{ settings.max_block_size }}
+            {%- for earlier in yields[:rule_index - 1] %}
+                and not {{ earlier }}
+            {%- endfor %}
         {% if not loop.last %}union all{% endif %}
     {%- endfor %}
-
-),
-
-pairs as (
-
-    -- one row per pair: the first rule (in configured order) that yielded it, and all of them
-    select
-        source_name_a,
-        record_id_a,
-        source_name_b,
-        record_id_b,
-        min(rule_order) as rule_order,
-        {{ dbt.listagg('blocking_rule', "','", 'order by rule_order') }} as blocking_rules
-    from rule_pairs
-    group by source_name_a, record_id_a, source_name_b, record_id_b
 
 ),
 
@@ -82,11 +119,7 @@ compared as (
         pairs.record_id_a,
         pairs.source_name_b,
         pairs.record_id_b,
-        case pairs.rule_order
-            {%- for rule in rules %}
-                when {{ loop.index }} then '{{ rule.name }}'
-            {%- endfor %}
-        end as blocking_rule,
+        pairs.blocking_rule,
         pairs.blocking_rules,
         {{ fuzzy_comparison_levels('profile_a', 'profile_b') }},
         -- how common the shared name is, for the term-frequency adjustment
