@@ -10,6 +10,8 @@
           value        SQL expression of the raw value (default: the column)
           kind         rejection_reason kind, with `options`; or `reason`: SQL of the reason
           flagged      staging also has has_invalid_<column> and is_placeholder_<column>
+        A table whose raw rows never change once loaded (an event log) also names its raw
+        load time, `loaded_at`: stg_quality__rejected_event_values checks only its new loads.
         Add a source's checks here when adding it to staging. -#}
     {%- set tables = [] -%}
     {%- set id_as_text = 'cast(id as ' ~ dbt.type_string() ~ ')' -%}
@@ -147,7 +149,7 @@
             {%- do tables.append({
                 'source_name': 'email', 'table_name': table_name, 'model': 'stg_email__' ~ table_name,
                 'relation': source('email', table_name),
-                'record_id': id_as_text, 'record_id_column': key,
+                'record_id': id_as_text, 'record_id_column': key, 'loaded_at': '_loaded_at',
                 'checks': [{'column': 'email', 'kind': 'email', 'flagged': true}]
             }) -%}
         {%- endfor -%}

@@ -1,0 +1,41 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='append_new_columns'
+    )
+}}
+{#- The rejected values of the append-only event tables (rejected_value_checks entries
+    with loaded_at: the email platform's sends, opens, clicks...), which
+    stg_quality__rejected_values takes in. Incremental (append): a run checks, per table,
+    the raw rows of the loads after the latest one it holds a rejected value of. A raw
+    event row never changes and a load lands at once, so each row is checked once, and
+    rows of later loads that had nothing to reject are only checked again. A change of
+    var cdp_quality_show_raw_values needs --full-refresh. -#}
+{%- set tables = rejected_value_checks() | selectattr('loaded_at') | list %}
+{%- set since = {} %}
+{%- if is_incremental() %}
+    {%- for table in tables %}
+        {%- do since.update({table.model: table.loaded_at ~ ' > (
+            select coalesce(max(held.loaded_at), cast(\'1900-01-01\' as ' ~ dbt.type_timestamp() ~ '))
+            from ' ~ this ~ ' as held
+            where held.model_name = \'' ~ table.model ~ '\'
+        )'}) %}
+    {%- endfor %}
+{%- endif %}
+
+with
+
+rejected as (
+
+    {{ rejected_values_select(tables, with_loaded_at=true, since=since) }}
+
+),
+
+final as (
+
+    select * from rejected
+
+)
+
+select * from final
