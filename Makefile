@@ -30,6 +30,11 @@ TEST_DB := warehouse/test.duckdb
 BENCH_SIZES ?= 10000,100000
 BENCH_ARGS ?=
 
+# Fuzzy matching is off by default, so a plain build skips its models: make test builds them
+# and runs their tests with it switched on (a CLI var replaces the whole setting).
+FUZZY_ON_VARS = $$($(BIN)/python -c 'import json; from cdp.evaluate import fuzzy_settings; print(json.dumps({"cdp_identity_fuzzy": fuzzy_settings(True)}))')
+FUZZY_MODELS := path:models/intermediate/identity/fuzzy
+
 SPARK_DIR := warehouse/spark
 # Not ported to Spark yet (README "Spark"): left out of make test-spark with their tests.
 # Fuzzy matching is off by default (cdp_identity_fuzzy.enabled); this keeps it out when on.
@@ -93,12 +98,14 @@ test-duckdb: install $(TEST_DIR)/.generated  ## dbt build (models, data and unit
 	@# the documentation site builds from what was just built (every mart column described:
 	@# tests/python/test_marts_docs.py)
 	$(call timed,DuckDB: dbt docs generate,CDP_DUCKDB_PATH=$(TEST_DB) $(DBT) docs generate --target duckdb --quiet)
+	$(call timed,DuckDB: fuzzy matching models + tests,CDP_DUCKDB_PATH=$(TEST_DB) $(DBT) build --target duckdb --select $(FUZZY_MODELS) --vars "$(FUZZY_ON_VARS)")
 
 test-postgres: install $(TEST_DIR)/.generated  ## dbt build (models, data and unit tests) on PostgreSQL (PG*, else a private server)
 ifeq ($(origin PGHOST),undefined)
 	@scripts/with_postgres.sh $(MAKE) --no-print-directory test-postgres
 else
 	$(call timed,PostgreSQL: load + dbt build ($(PGHOST):$(PGPORT)/$(PGDATABASE)),$(BIN)/cdp-load --target postgres --input $(TEST_DIR) && $(DBT) build --target postgres --full-refresh)
+	$(call timed,PostgreSQL: fuzzy matching models + tests,$(DBT) build --target postgres --select $(FUZZY_MODELS) --vars "$(FUZZY_ON_VARS)")
 endif
 
 test-python: install  ## pytest (end-to-end runs on DuckDB, and on PostgreSQL when PG* is set)
