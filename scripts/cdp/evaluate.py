@@ -443,21 +443,32 @@ def run_splink(
         names = [name.strip() for name in columns.split(",")]
         table = pa.table({name: [row[i] for row in rows] for i, name in enumerate(names)})
         del rows
+    # each profile's block size under every rule: Splink skips the blocks our models skip
+    # (max_block_size), so both compare the same candidate pairs
+    rules = settings["blocking_rules"]
+    block_sizes = "".join(
+        f", count(*) over (partition by {', '.join(rule['keys'])}) as block_size_{index}"
+        for index, rule in enumerate(rules, start=1)
+    )
     splink_connection = duckdb.connect()
     splink_connection.register("profiles_arrow", table)
     splink_connection.execute(
-        "create table profiles as select source_name || '|' || record_id as unique_id, * "
-        "from profiles_arrow"
+        "create table profiles as select source_name || '|' || record_id as unique_id, *"
+        f"{block_sizes} from profiles_arrow"
     )
     del table
     run.splink_seconds["load profiles"] = time.perf_counter() - started
 
     db_api = DuckDBAPI(connection=splink_connection)
     source = db_api.register("profiles")
-    rules = [block_on(*rule["keys"]) for rule in settings["blocking_rules"]]
+    capped_rules = [
+        " and ".join(f"l.{key} = r.{key}" for key in rule["keys"])
+        + f" and l.block_size_{index} <= {settings['max_block_size']}"
+        for index, rule in enumerate(rules, start=1)
+    ]
     splink_settings = SettingsCreator(
         link_type="dedupe_only",
-        blocking_rules_to_generate_predictions=rules,
+        blocking_rules_to_generate_predictions=capped_rules,
         comparisons=[
             cl.NameComparison("first_name_key").configure(term_frequency_adjustments=True),
             cl.NameComparison("last_name_key").configure(term_frequency_adjustments=True),
@@ -680,6 +691,7 @@ def main(argv: list[str] | None = None) -> int:
             settings = {
                 "blocking_rules": fuzzy.get("blocking_rules", []),
                 "threshold": float(fuzzy.get("threshold", 0.999)),
+                "max_block_size": int(fuzzy.get("max_block_size", 200)),
                 "u_pairs": 1e6,
             }
             pairs = run_splink(connection, schema, settings, run)

@@ -5,6 +5,10 @@
     and the rejected values of the append-only event tables, which
     stg_quality__rejected_event_values checks incrementally. -#}
 {%- set tables = rejected_value_checks() | rejectattr('loaded_at') | list %}
+{%- set columns = [
+    'source_name', 'table_name', 'model_name', 'record_id', 'column_name', 'source_column',
+    'reason', 'rejected_value', 'is_value_masked'
+] %}
 
 with
 
@@ -22,29 +26,9 @@ event_rejected as (
 
 final as (
 
-    select
-        source_name,
-        table_name,
-        model_name,
-        record_id,
-        column_name,
-        source_column,
-        reason,
-        rejected_value,
-        is_value_masked
-    from rejected
+    select {{ columns | join(', ') }} from rejected
     union all
-    select
-        source_name,
-        table_name,
-        model_name,
-        record_id,
-        column_name,
-        source_column,
-        reason,
-        rejected_value,
-        is_value_masked
-    from event_rejected
+    select {{ columns | join(', ') }} from event_rejected
 
 )
 
