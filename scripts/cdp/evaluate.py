@@ -246,11 +246,20 @@ def model_times(target_path: Path) -> dict[str, float]:
     }
 
 
+def memory_share(share: float) -> str:
+    """A DuckDB memory_limit of this share of the machine's memory. The scoring connection
+    and Splink's each get one, so both fit beside the labels held in Python (DuckDB takes
+    80 % by default, each)."""
+    total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    return f"{max(1, int(total * share / 2**30))}GB"
+
+
 def connect(args: argparse.Namespace) -> Any:
     if args.target == "duckdb":
         import duckdb
 
-        return duckdb.connect(str(args.duckdb_path), read_only=True)
+        config = {"memory_limit": memory_share(0.25)}
+        return duckdb.connect(str(args.duckdb_path), read_only=True, config=config)
     import psycopg2
 
     return psycopg2.connect(dbname=os.environ.get("PGDATABASE", "cdp"))
@@ -450,7 +459,7 @@ def run_splink(
         f", count(*) over (partition by {', '.join(rule['keys'])}) as block_size_{index}"
         for index, rule in enumerate(rules, start=1)
     )
-    splink_connection = duckdb.connect()
+    splink_connection = duckdb.connect(config={"memory_limit": memory_share(0.45)})
     splink_connection.register("profiles_arrow", table)
     splink_connection.execute(
         "create table profiles as select source_name || '|' || record_id as unique_id, *"
