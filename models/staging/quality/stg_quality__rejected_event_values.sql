@@ -9,9 +9,9 @@
     with loaded_at: the email platform's sends, opens, clicks...), which
     stg_quality__rejected_values takes in. Incremental (append): a run checks, per table,
     the raw rows of the loads after the latest one it holds a rejected value of. A raw
-    event row never changes and a load lands at once, so each row is checked once, and
-    rows of later loads that had nothing to reject are only checked again. A change of
-    var cdp_quality_show_raw_values needs --full-refresh. -#}
+    event row never changes and a load lands at once, so no rejected value is written
+    twice; loads after that one in which nothing was rejected are read again, to no
+    effect. A change of var cdp_quality_show_raw_values needs --full-refresh. -#}
 {%- set tables = rejected_value_checks() | selectattr('loaded_at') | list %}
 {%- set since = {} %}
 {%- if is_incremental() %}
