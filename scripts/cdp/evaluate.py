@@ -421,6 +421,12 @@ def score_reachable(connection: Any, schema: str, labels: Labels, run: Run) -> N
 
 
 # ---------------------------------------------------------------- Splink
+def block_cap(rule: dict, settings: dict) -> int:
+    """The largest block a blocking rule compares: its own max_block_size, else the global one
+    (as macro fuzzy_settings reads var cdp_identity_fuzzy)."""
+    return int(rule.get("max_block_size") or settings["max_block_size"])
+
+
 def run_splink(
     connection: Any,
     schema: str,
@@ -453,7 +459,7 @@ def run_splink(
         table = pa.table({name: [row[i] for row in rows] for i, name in enumerate(names)})
         del rows
     # each profile's block size under every rule: Splink skips the blocks our models skip
-    # (max_block_size), so both compare the same candidate pairs
+    # (the rule's max_block_size, else the global one), so both compare the same pairs
     rules = settings["blocking_rules"]
     block_sizes = "".join(
         f", count(*) over (partition by {', '.join(rule['keys'])}) as block_size_{index}"
@@ -472,7 +478,7 @@ def run_splink(
     source = db_api.register("profiles")
     capped_rules = [
         " and ".join(f"l.{key} = r.{key}" for key in rule["keys"])
-        + f" and l.block_size_{index} <= {settings['max_block_size']}"
+        + f" and l.block_size_{index} <= {block_cap(rule, settings)}"
         for index, rule in enumerate(rules, start=1)
     ]
     splink_settings = SettingsCreator(

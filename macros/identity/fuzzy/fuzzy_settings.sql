@@ -23,6 +23,7 @@
         {{ exceptions.raise_compiler_error("cdp_identity_fuzzy.blocking_rules: at least one rule is needed") }}
     {%- endif -%}
     {%- set seen = [] -%}
+    {%- set rules = [] -%}
     {%- for rule in settings.blocking_rules -%}
         {%- if not rule.name or rule.name is not string or rule.name in seen -%}
             {{ exceptions.raise_compiler_error("cdp_identity_fuzzy.blocking_rules: every rule needs a unique name, got " ~ rule) }}
@@ -34,7 +35,14 @@
         {%- for key in rule['keys'] if key not in profile_columns -%}
             {{ exceptions.raise_compiler_error("cdp_identity_fuzzy.blocking_rules." ~ rule.name ~ ": unknown key '" ~ key ~ "' (columns of int_identity__match_profiles: " ~ profile_columns | join(', ') ~ ")") }}
         {%- endfor -%}
+        {#- a rule may cap its blocks tighter (or looser) than max_block_size -#}
+        {%- set cap = rule.get('max_block_size') or settings.max_block_size -%}
+        {%- if cap is not number or cap < 2 -%}
+            {{ exceptions.raise_compiler_error("cdp_identity_fuzzy.blocking_rules." ~ rule.name ~ ": max_block_size must be a whole number of at least 2, got " ~ cap) }}
+        {%- endif -%}
+        {%- do rules.append({'name': rule.name, 'keys': rule['keys'], 'max_block_size': cap}) -%}
     {%- endfor -%}
+    {%- do settings.update({'blocking_rules': rules}) -%}
     {%- for setting in ['veto_comparisons', 'personal_comparisons'] -%}
         {%- for name in settings[setting] if name not in comparison_names -%}
             {{ exceptions.raise_compiler_error("cdp_identity_fuzzy." ~ setting ~ ": unknown comparison '" ~ name ~ "' (" ~ comparison_names | join(', ') ~ ")") }}

@@ -20,6 +20,7 @@ block_sizes as (
     {% for rule in rules %}
         select
             {{ loop.index }} as rule_order,
+            {{ rule.max_block_size }} as max_block_size,
             count(*) as block_size
         from profiles
         where
@@ -38,14 +39,14 @@ blocks as (
         rule_order,
         sum(block_size) as profiles_with_keys,
         sum(case when block_size >= 2 then 1 else 0 end) as blocks,
-        sum(case when block_size > {{ settings.max_block_size }} then 1 else 0 end)
+        sum(case when block_size > max_block_size then 1 else 0 end)
             as skipped_blocks,
-        sum(case when block_size > {{ settings.max_block_size }} then block_size else 0 end)
+        sum(case when block_size > max_block_size then block_size else 0 end)
             as records_in_skipped_blocks,
         max(block_size) as largest_block,
         sum(
             case
-                when block_size <= {{ settings.max_block_size }}
+                when block_size <= max_block_size
                     then block_size * (block_size - 1) / 2
                 else 0
             end
@@ -70,7 +71,8 @@ rules as (
         select
             {{ loop.index }} as rule_order,
             '{{ rule.name }}' as blocking_rule,
-            '{{ rule["keys"] | join(", ") }}' as blocking_keys
+            '{{ rule["keys"] | join(", ") }}' as blocking_keys,
+            {{ rule.max_block_size }} as max_block_size
         {% if not loop.last %}union all{% endif %}
     {%- endfor %}
 
@@ -82,6 +84,7 @@ final as (
         rules.rule_order,
         rules.blocking_rule,
         rules.blocking_keys,
+        rules.max_block_size,
         coalesce(blocks.profiles_with_keys, 0) as profiles_with_keys,
         coalesce(blocks.blocks, 0) as blocks,
         coalesce(blocks.skipped_blocks, 0) as skipped_blocks,

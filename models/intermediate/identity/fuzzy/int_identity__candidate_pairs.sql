@@ -4,8 +4,8 @@
 
 {#- Each rule's pairs leave out those an earlier rule yields, so every pair comes out
     once without grouping all of them (tens of millions at 1,000,000 people). A rule
-    yields a pair when the two profiles share all its keys and their block is within
-    max_block_size; `yields` holds that condition per rule, for a pair of aliases
+    yields a pair when the two profiles share all its keys and their block is within the
+    rule's max_block_size; `yields` holds that condition per rule, for a pair of aliases
     left_block and right_block, false when a key is missing. -#}
 {%- set key_columns = [] %}
 {%- for rule in rules %}
@@ -21,7 +21,7 @@
     {%- endfor %}
     {%- do yields.append(
         'coalesce(' ~ same_keys | join(' and ') ~ ' and left_block.block_size_' ~ loop.index
-        ~ ' <= ' ~ settings.max_block_size ~ ', false)'
+        ~ ' <= ' ~ rule.max_block_size ~ ', false)'
     ) %}
 {%- endfor %}
 
@@ -103,7 +103,7 @@ pairs as (
                     )
                 )
         where
-            left_block.block_size_{{ rule_index }} <= {{ settings.max_block_size }}
+            left_block.block_size_{{ rule_index }} <= {{ rule.max_block_size }}
             {%- for earlier in yields[:rule_index - 1] %}
                 and not {{ earlier }}
             {%- endfor %}
