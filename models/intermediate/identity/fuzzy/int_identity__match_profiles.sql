@@ -25,13 +25,27 @@ canonical_names as (
 
 ),
 
+email_match_keys as (
+
+    -- the canonical mailbox of every email identifier, computed once in the observations
+    select distinct
+        identifier_value,
+        match_key
+    from {{ ref('int_identity__observations') }}
+    where identifier_type = 'email'
+
+),
+
 {#- Each distinct value is normalized once and joined back: the expressions are long
     (accents, placeholders, provider rules) and there are far fewer distinct names,
-    emails, street lines and cities than records. -#}
+    street lines and cities than records. An email's canonical form is its match key in
+    the observations (the same macro); only an email no source offers as an identifier
+    is computed here. -#}
 {%- set value_keys = [
     ('first_name', 'first_name_key', normalize_name('first_name')),
     ('last_name', 'last_name_key', normalize_name('last_name')),
-    ('email', 'email', canonical_email('email')),
+    ('email', 'email', 'case when email_match_keys.identifier_value is not null'
+        ~ ' then email_match_keys.match_key else ' ~ canonical_email('distinct_values.email') ~ ' end'),
     ('address_line1', 'address_key', normalize_address('address_line1')),
     ('postcode', 'postcode', normalize_postcode('postcode')),
     ('city', 'city_key', normalize_name('city'))
@@ -43,6 +57,10 @@ canonical_names as (
             distinct_values.{{ column }} as raw_value,
             {{ expression }} as {{ key }}
         from (select distinct records.{{ column }} from records) as distinct_values
+        {%- if column == 'email' %}
+            left outer join email_match_keys
+                on distinct_values.email = email_match_keys.identifier_value
+        {%- endif %}
 
     ),
 {% endfor %}
