@@ -20,3 +20,19 @@
         '{{ plain }}'
     )
 {%- endmacro %}
+
+{% macro duckdb__remove_accents(column_name) -%}
+    {#- DuckDB's translate() builds its character map on every call, about 70 microseconds
+        with this map (five seconds for 100,000 street lines), so only text holding a
+        non-ASCII character (more bytes than characters) goes through it; the rest is
+        already plain. A scalar subquery names the input once. -#}
+    (
+        select
+            case
+                when strlen(accents_input.text_value) = length(accents_input.text_value)
+                    then accents_input.text_value
+                else {{ default__remove_accents('accents_input.text_value') }}
+            end
+        from (select cast({{ column_name }} as varchar) as text_value) as accents_input
+    )
+{%- endmacro %}
