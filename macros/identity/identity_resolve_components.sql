@@ -12,8 +12,10 @@
         records of a never_match pair, or more distinct values of an identifier type than
         its max_per_customer. In each such component the weakest edges (least strength)
         are dropped, except that an identifier limit only drops edges weaker than the
-        limited type; the next round recomputes. Stops when nothing is dropped, at most
-        var cdp_identity_max_iterations rounds. Returns '' (for use in a pre_hook). -#}
+        limited type; the next round recomputes the components that lost edges (the
+        others cannot change, and any guard they break had no edge left to drop) and checks
+        only those. Stops when nothing is dropped, at most var cdp_identity_max_iterations
+        rounds. Returns '' (for use in a pre_hook). -#}
     {%- if not execute -%}{{ return('') }}{%- endif -%}
     {%- set max_iterations = var('cdp_identity_max_iterations', 40) | int -%}
     {%- set max_component_size = var('cdp_identity_max_component_size', 1000) | int -%}
@@ -25,6 +27,9 @@
     {%- endfor -%}
 
     {%- set labels_relation = work_relation.incorporate(path={'identifier': work_relation.identifier ~ '__labels'}, type='table') -%}
+    {%- set split_relation = work_relation.incorporate(path={'identifier': work_relation.identifier ~ '__split_labels'}, type='table') -%}
+    {%- set merged_relation = work_relation.incorporate(path={'identifier': work_relation.identifier ~ '__merged_labels'}, type='table') -%}
+    {%- set dirty_relation = work_relation.incorporate(path={'identifier': work_relation.identifier ~ '__dirty_labels'}, type='table') -%}
     {%- set dropped_relation = work_relation.incorporate(path={'identifier': work_relation.identifier ~ '__dropped_edges'}, type='table') -%}
     {%- set log_relation = work_relation.incorporate(path={'identifier': work_relation.identifier ~ '__iterations'}, type='table') -%}
 
@@ -49,20 +54,66 @@
         )
     {%- endset -%}
 
+    {#- after the first round: the components (labels) that lost an edge in the last one -#}
+    {%- set dirty_sql -%}
+        select distinct labels.label
+        from {{ dropped_relation }} as dropped
+        inner join {{ edges }} as graph_edges
+            on dropped.edge_id = graph_edges.edge_id
+        inner join {{ labels_relation }} as labels
+            on graph_edges.node_a = labels.node_id
+        where dropped.refinement_round = (select max(refinement_round) from {{ dropped_relation }})
+    {%- endset -%}
+    {%- set dirty_edges_sql -%}
+        select active_edges.node_a, active_edges.node_b
+        from ({{ active_edges_sql }}) as active_edges
+        inner join {{ labels_relation }} as labels
+            on active_edges.node_a = labels.node_id
+        where labels.label in (select dirty.label from {{ dirty_relation }} as dirty)
+    {%- endset -%}
+    {%- set merged_sql -%}
+        select labels.node_id, labels.label
+        from {{ labels_relation }} as labels
+        where labels.label not in (select dirty.label from {{ dirty_relation }} as dirty)
+        union all
+        select split_labels.node_id, split_labels.label
+        from {{ split_relation }} as split_labels
+    {%- endset -%}
+
     {%- set state = namespace(done=false) -%}
     {%- set log_rows = [] -%}
     {%- for refinement_round in range(max_iterations) -%}
         {%- if not state.done -%}
-            {%- set rounds = identity_connected_components(active_edges_sql, labels_relation, max_iterations) -%}
+            {%- if refinement_round == 0 -%}
+                {%- set rounds = identity_connected_components(active_edges_sql, labels_relation, max_iterations) -%}
+            {%- else -%}
+                {#- only the components that lost edges split; the rest keep their labels -#}
+                {%- do adapter.drop_relation(dirty_relation) -%}
+                {%- do run_query(create_table_as(false, dirty_relation, dirty_sql)) -%}
+                {%- set rounds = identity_connected_components(dirty_edges_sql, split_relation, max_iterations) -%}
+                {%- do adapter.drop_relation(merged_relation) -%}
+                {%- do run_query(create_table_as(false, merged_relation, merged_sql)) -%}
+                {%- do adapter.drop_relation(labels_relation) -%}
+                {%- do adapter.rename_relation(merged_relation, labels_relation) -%}
+            {%- endif -%}
             {%- set drop_sql -%}
                 insert into {{ dropped_relation }} (edge_id, refinement_round, drop_reason, strength)
                 with record_components as (
+                    {%- if refinement_round == 0 %}
                     select
                         records.node_id,
                         coalesce(labels.label, records.node_id) as component_id
                     from {{ records }} as records
                     left join {{ labels_relation }} as labels
                         on records.node_id = labels.node_id
+                    {%- else %}
+                    -- the components just split (a record left alone breaks no guard
+                    -- an edge could fix)
+                    select
+                        split_labels.node_id,
+                        split_labels.label as component_id
+                    from {{ split_relation }} as split_labels
+                    {%- endif %}
                 ),
 
                 violations as (
@@ -194,6 +245,9 @@
             {%- endif -%}
         {%- endif -%}
     {%- endfor -%}
+
+    {%- do adapter.drop_relation(split_relation) -%}
+    {%- do adapter.drop_relation(dirty_relation) -%}
 
     {%- set log_sql -%}
         {%- for row in log_rows %}

@@ -378,3 +378,11 @@ def test_never_match_pair_ends_in_two_customers(runs: Runs) -> None:
         "where drop_reason = 'never_match'",
     )[0][0]
     assert dropped > 0
+    # the pair shares the account id, the strongest edge: the guard drops the component's
+    # weakest edges round after round, each later round recomputing only what split
+    rounds = _query(
+        runs.db,
+        f"select refinement_round, max(edges_dropped) "
+        f"from {INTERMEDIATE}.int_identity__component_iterations group by 1 order by 1",
+    )
+    assert len(rounds) >= 2 and rounds[-1][1] == 0
