@@ -39,13 +39,13 @@ email_match_keys as (
 {#- Each distinct value is normalized once and joined back: the expressions are long
     (accents, placeholders, provider rules) and there are far fewer distinct names,
     street lines and cities than records. An email's canonical form is its match key in
-    the observations (the same macro); only an email no source offers as an identifier
-    is computed here. -#}
+    the observations (identity_match_key); only an email no source offers as an
+    identifier is computed here, with the same macro. -#}
 {%- set value_keys = [
     ('first_name', 'first_name_key', normalize_name('first_name')),
     ('last_name', 'last_name_key', normalize_name('last_name')),
     ('email', 'email', 'case when email_match_keys.identifier_value is not null'
-        ~ ' then email_match_keys.match_key else ' ~ canonical_email('distinct_values.email') ~ ' end'),
+        ~ ' then email_match_keys.match_key else ' ~ identity_match_key('email', 'distinct_values.email') ~ ' end'),
     ('address_line1', 'address_key', normalize_address('address_line1')),
     ('postcode', 'postcode', normalize_postcode('postcode')),
     ('city', 'city_key', normalize_name('city'))
