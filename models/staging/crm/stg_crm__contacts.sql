@@ -79,7 +79,8 @@ renamed as (
         ---------- timestamps
         cast(email_opt_out_at as timestamp) as email_opted_out_at,
         cast(created_at as timestamp) as created_at,
-        cast(updated_at as timestamp) as updated_at
+        cast(updated_at as timestamp) as updated_at,
+        cast(_loaded_at as timestamp) as loaded_at
 
     from validated
 

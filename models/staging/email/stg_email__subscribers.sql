@@ -35,7 +35,8 @@ renamed as (
 
         ---------- timestamps
         cast(subscribed_at as timestamp) as subscribed_at,
-        cast(updated_at as timestamp) as updated_at
+        cast(updated_at as timestamp) as updated_at,
+        cast(_loaded_at as timestamp) as loaded_at
 
     from validated
 

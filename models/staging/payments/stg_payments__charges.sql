@@ -47,7 +47,8 @@ renamed as (
             as is_placeholder_billing_email,
 
         ---------- timestamps
-        cast(created as timestamp) as created_at
+        cast(created as timestamp) as created_at,
+        cast(_fivetran_synced as timestamp) as loaded_at
 
     from validated
 

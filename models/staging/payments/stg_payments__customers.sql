@@ -48,7 +48,8 @@ renamed as (
         coalesce(phone_rejection = 'placeholder_phone', false) as is_placeholder_phone,
 
         ---------- timestamps
-        cast(created as timestamp) as created_at
+        cast(created as timestamp) as created_at,
+        cast(_fivetran_synced as timestamp) as loaded_at
 
     from validated
 

@@ -71,7 +71,8 @@ renamed as (
 
         ---------- timestamps
         cast(enrolled_at as timestamp) as enrolled_at,
-        cast(updated_at as timestamp) as updated_at
+        cast(updated_at as timestamp) as updated_at,
+        cast(_loaded_at as timestamp) as loaded_at
 
     from validated
 

@@ -58,7 +58,8 @@ renamed as (
         cast(email_marketing_consent_updated_at as timestamp) as email_marketing_consent_updated_at,
         cast(sms_marketing_consent_updated_at as timestamp) as sms_marketing_consent_updated_at,
         cast(created_at as timestamp) as created_at,
-        cast(updated_at as timestamp) as updated_at
+        cast(updated_at as timestamp) as updated_at,
+        cast(_fivetran_synced as timestamp) as loaded_at
 
     from validated
 

@@ -66,7 +66,8 @@ renamed as (
         cast(created_at as timestamp) as ordered_at,
         cast(processed_at as timestamp) as processed_at,
         cast(cancelled_at as timestamp) as cancelled_at,
-        cast(updated_at as timestamp) as updated_at
+        cast(updated_at as timestamp) as updated_at,
+        cast(_fivetran_synced as timestamp) as loaded_at
 
     from validated
 

@@ -51,7 +51,8 @@ renamed as (
 
         ---------- timestamps
         cast(created_at as timestamp) as created_at,
-        cast(updated_at as timestamp) as updated_at
+        cast(updated_at as timestamp) as updated_at,
+        cast(_fivetran_synced as timestamp) as loaded_at
 
     from validated
 
