@@ -7,7 +7,8 @@
         normalized) and cdp_custom_identity_sources (user tables, raw columns), each as a
         dict: source_name, relation, record_id, observed_at, identifiers (a list of
         {identifier_type, column}), attributes (attribute -> column), where (a filter or
-        none), row_filter (record id not null and the filter), is_custom. An entry is used when its `enabled_var` is true (shipped
+        none), row_filter (record id not null and the filter), loaded_at (a column or none),
+        late_arrivals (loaded_at can land later than it says), is_custom. An entry is used when its `enabled_var` is true (shipped
         sources) or its `enabled` key is not false (custom sources). -#}
     {%- set entries = [] -%}
     {%- for entry in var('cdp_identity_sources', []) -%}
@@ -74,6 +75,8 @@
         'attributes': entry.get('attributes') or {},
         'where': entry.get('where'),
         'row_filter': entry['record_id'] ~ ' is not null' ~ (' and (' ~ entry['where'] ~ ')' if entry.get('where') else ''),
+        'loaded_at': entry.get('loaded_at'),
+        'late_arrivals': entry.get('late_arrivals', false),
         'is_custom': is_custom,
     }) }}
 {%- endmacro %}

@@ -1,9 +1,28 @@
+{{
+    config(
+        materialized=identity_observations_materialization(),
+        incremental_strategy='delete+insert',
+        unique_key=['source_name', 'record_id'],
+        on_schema_change='append_new_columns',
+        post_hook=["{{ delete_where(this, 'identifier_type is null') if is_incremental() }}"]
+    )
+}}
 {#- One row per identity record, identifier type and value observed on it: every enabled
     identity source (vars cdp_identity_sources and cdp_custom_identity_sources). Each source
     relation is read once (its identifier columns normalized side by side) and grouped by
     record and combination of identifiers, then unpivoted to one row per identifier. The
     match key is computed after the grouping, once per observation rather than once per
-    source row (an email's canonical form is costly). -#}
+    source row (an email's canonical form is costly).
+
+    Incremental by record (delete+insert on source_name + record_id): a run recomputes, from
+    all their rows, the observations of the records touched since the last run, those with
+    a row loaded at or after the latest loaded_at held for their source_name (minus
+    cdp_incremental_lookback_days where loaded_at is a receipt time that can land late).
+    A source_name with a relation that has no loaded_at column, or none held yet, is
+    recomputed whole. A touched record left with no observation (its rows now filtered out)
+    gets a placeholder row with no identifier, which deletes its old rows and is itself
+    removed by the post-hook. Rows deleted from a source outright are not seen: a full
+    refresh follows such deletes. -#}
 
 {%- set sources = identity_sources() | selectattr('identifiers') | list %}
 {%- set unpivots = [] %}
@@ -26,8 +45,61 @@
         {%- do keyed_types.append(type_name) %}
     {%- endif %}
 {%- endfor %}
+{#- incremental runs: per source_name, the latest loaded_at held, or none to recompute it whole #}
+{%- set since = {} %}
+{%- if execute and is_incremental() %}
+    {%- set held_columns = adapter.get_columns_in_relation(this) | map(attribute='name') | map('lower') | list %}
+    {%- if 'loaded_at' in held_columns %}
+        {%- set latest_query -%}
+            select source_name, max(loaded_at) as loaded_at from {{ this }} group by source_name
+        {%- endset %}
+        {%- set latest = {} %}
+        {%- for row in run_query(latest_query) %}
+            {%- do latest.update({row[0]: row[1]}) %}
+        {%- endfor %}
+        {%- for source_name in sources | map(attribute='source_name') | unique %}
+            {%- set entries = sources | selectattr('source_name', 'equalto', source_name) | list %}
+            {%- if latest.get(source_name) is not none and entries | rejectattr('loaded_at') | list | length == 0 %}
+                {%- set days = var('cdp_incremental_lookback_days', 7) | int
+                    if entries | selectattr('late_arrivals') | list else 0 %}
+                {%- set start = latest[source_name] - modules.datetime.timedelta(days=days) %}
+                {%- do since.update({source_name:
+                    "cast('" ~ start.strftime('%Y-%m-%d %H:%M:%S.%f') ~ "' as " ~ dbt.type_timestamp() ~ ")"}) %}
+            {%- endif %}
+        {%- endfor %}
+    {%- endif %}
+{%- endif %}
 
 with
+
+{% if is_incremental() %}
+    touched as (
+
+        -- the records whose observations this run recomputes
+        {%- for entry in sources %}
+            select distinct
+                '{{ entry["source_name"] }}' as source_name,
+                cast({{ entry['record_id'] }} as {{ dbt.type_string() }}) as record_id
+            from {{ entry['relation'] }}
+            where
+                {{ entry['record_id'] }} is not null
+                {%- if entry['source_name'] in since %}
+                    and (
+                        {{ entry['loaded_at'] }} >= {{ since[entry['source_name']] }}
+                        or {{ entry['loaded_at'] }} is null
+                    )
+                {%- endif %}
+            union
+        {%- endfor %}
+        select held.source_name, held.record_id
+        from {{ this }} as held
+        where held.source_name not in (
+            {%- for source_name in since %}'{{ source_name }}', {% endfor %}''
+        )
+
+    ),
+
+{% endif %}
 
 {% for entry in sources %}
     source_{{ loop.index }} as (
@@ -40,9 +112,18 @@ with
                     as identifier_{{ loop.index }},
             {%- endfor %}
             cast({{ entry['record_id'] }} as {{ dbt.type_string() }}) as record_id,
-            cast({{ entry['observed_at'] }} as timestamp) as observed_at
+            cast({{ entry['observed_at'] }} as timestamp) as observed_at,
+            cast({{ entry['loaded_at'] or 'null' }} as timestamp) as loaded_at
         from {{ entry['relation'] }}
-        where {{ entry['row_filter'] }}
+        where
+            {{ entry['row_filter'] }}
+            {%- if is_incremental() %}
+                and cast({{ entry['record_id'] }} as {{ dbt.type_string() }}) in (
+                    select touched.record_id
+                    from touched
+                    where touched.source_name = '{{ entry["source_name"] }}'
+                )
+            {%- endif %}
 
     ),
 
@@ -57,6 +138,7 @@ with
             record_id,
             min(observed_at) as first_observed_at,
             max(observed_at) as last_observed_at,
+            max(loaded_at) as loaded_at,
             count(*) as observation_count
         from source_{{ loop.index }}
         group by
@@ -79,6 +161,7 @@ observed as (
             {{ unpivot['cte'] }}.first_observed_at,
             {{ unpivot['cte'] }}.last_observed_at,
             {{ unpivot['cte'] }}.observation_count,
+            {{ unpivot['cte'] }}.loaded_at,
             {{ 'true' if unpivot['is_record_key'] else 'false' }} as is_record_key
         from {{ unpivot['cte'] }}
         where {{ unpivot['value'] }} is not null
@@ -93,6 +176,7 @@ observed as (
         cast(null as timestamp) as first_observed_at,
         cast(null as timestamp) as last_observed_at,
         cast(0 as {{ dbt.type_bigint() }}) as observation_count,
+        cast(null as timestamp) as loaded_at,
         false as is_record_key
     where 1 = 0
     {%- endif %}
@@ -109,7 +193,8 @@ grouped as (
         bool_or(is_record_key) as is_record_key,
         min(first_observed_at) as first_observed_at,
         max(last_observed_at) as last_observed_at,
-        cast(sum(observation_count) as {{ dbt.type_bigint() }}) as observation_count
+        cast(sum(observation_count) as {{ dbt.type_bigint() }}) as observation_count,
+        max(loaded_at) as loaded_at
     from observed
     where record_id <> ''
     group by
@@ -141,9 +226,31 @@ final as (
         is_record_key,
         first_observed_at,
         last_observed_at,
-        observation_count
+        observation_count,
+        loaded_at
     from grouped
 
 )
 
 select * from final
+{%- if is_incremental() %}
+union all
+-- placeholders: touched records with no observation left (see the header)
+select
+    touched.source_name,
+    touched.record_id,
+    cast(null as {{ dbt.type_string() }}) as identifier_type,
+    cast(null as {{ dbt.type_string() }}) as identifier_value,
+    cast(null as {{ dbt.type_string() }}) as match_key,
+    cast(null as boolean) as is_record_key,
+    cast(null as timestamp) as first_observed_at,
+    cast(null as timestamp) as last_observed_at,
+    cast(null as {{ dbt.type_bigint() }}) as observation_count,
+    cast(null as timestamp) as loaded_at
+from touched
+where not exists (
+    select 1
+    from final
+    where final.source_name = touched.source_name and final.record_id = touched.record_id
+)
+{%- endif %}
