@@ -102,6 +102,13 @@ with
 {% endif %}
 
 {% for entry in sources %}
+    {#- its rows; in an incremental run, only those of the records touched #}
+    {%- set rows_read = entry['row_filter'] %}
+    {%- if is_incremental() %}
+        {%- set rows_read = rows_read ~ ' and cast(' ~ entry['record_id'] ~ ' as ' ~ dbt.type_string()
+            ~ ") in (select touched.record_id from touched where touched.source_name = '"
+            ~ entry['source_name'] ~ "')" %}
+    {%- endif %}
     source_{{ loop.index }} as (
 
         -- {{ entry['source_name'] }} from {{ entry['relation'] }}
@@ -115,15 +122,7 @@ with
             cast({{ entry['observed_at'] }} as timestamp) as observed_at,
             cast({{ entry['loaded_at'] or 'null' }} as timestamp) as loaded_at
         from {{ entry['relation'] }}
-        where
-            {{ entry['row_filter'] }}
-            {%- if is_incremental() %}
-                and cast({{ entry['record_id'] }} as {{ dbt.type_string() }}) in (
-                    select touched.record_id
-                    from touched
-                    where touched.source_name = '{{ entry["source_name"] }}'
-                )
-            {%- endif %}
+        where {{ rows_read }}
 
     ),
 
