@@ -224,3 +224,63 @@ def test_incremental_run_equals_full_refresh_on_postgres(
         with admin.cursor() as cur:
             cur.execute(f'drop database if exists "{refreshed}" with (force)')
         admin.close()
+
+
+def test_incremental_observations_recompute_only_records_with_new_loads(
+    batches, tmp_path: Path
+) -> None:
+    """int_identity__observations recomputes the records with a row loaded since the latest
+    one it holds, and keeps the others as they are. Two CRM contacts change their email in
+    the raw table: one in a new load (a later _loaded_at), one in place under its old load
+    stamp, which no incremental run can see. The first is recomputed, the second keeps its
+    old email until a full refresh, as the model documents."""
+    base, _ = batches
+    db = tmp_path / "warehouse.duckdb"
+    env = {"CDP_TARGET": "duckdb", "CDP_DUCKDB_PATH": str(db)}
+    target = tmp_path / "dbt-target"
+    selected = ["--select", "stg_crm__contacts", "int_identity__observations"]
+
+    def dbt(*args: str) -> None:
+        run_dbt([*args, "--target", "duckdb"], env=env, target_path=target)
+
+    load = [str(BIN / "cdp-load"), "--target", "duckdb", "--duckdb-path", str(db)]
+    subprocess.run([*load, "--input", str(base)], check=True, capture_output=True)
+    dbt("build", "--select", "+int_identity__observations", "--full-refresh", *BUILD[1:])
+
+    def emails(contact_id: str) -> set[str]:
+        with duckdb.connect(str(db), read_only=True) as con:
+            rows = con.execute(
+                "select identifier_value from cdp_intermediate.int_identity__observations "
+                "where source_name = 'crm_contacts' and record_id = ? "
+                "and identifier_type = 'email'",
+                [contact_id],
+            ).fetchall()
+        return {value for (value,) in rows}
+
+    with duckdb.connect(str(db)) as con:
+        # the in-place one has no row in the latest load, which a run re-reads
+        (in_place,) = con.execute(
+            "select min(id) from (select id from raw_crm.contacts where email like '%@%' "
+            "group by id having max(_loaded_at) < (select max(_loaded_at) from raw_crm.contacts))"
+        ).fetchone()
+        (reloaded,) = con.execute(
+            "select min(id) from raw_crm.contacts where email like '%@%' and id <> ?", [in_place]
+        ).fetchone()
+        con.execute(
+            "update raw_crm.contacts set email = 'reloaded.contact@mailbox.org', "
+            "_loaded_at = (select max(_loaded_at) from raw_crm.contacts) + interval 1 hour "
+            "where id = ?",
+            [reloaded],
+        )
+        con.execute(
+            "update raw_crm.contacts set email = 'in.place@mailbox.org' where id = ?", [in_place]
+        )
+    before = emails(in_place)
+    assert before and before != {"in.place@mailbox.org"}
+
+    dbt("run", *selected)
+    assert emails(reloaded) == {"reloaded.contact@mailbox.org"}
+    assert emails(in_place) == before
+
+    dbt("run", *selected, "--full-refresh")
+    assert emails(in_place) == {"in.place@mailbox.org"}
