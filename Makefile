@@ -109,7 +109,7 @@ else
 endif
 
 test-python: install  ## pytest (end-to-end runs on DuckDB, and on PostgreSQL when PG* is set)
-	$(call timed,pytest -n 2 ($(if $(PGHOST),PostgreSQL at $(PGHOST):$(PGPORT),no PG*: PostgreSQL tests skip)),$(BIN)/pytest -n 2 --dist loadgroup --durations=15)
+	$(call timed,pytest -n 2 ($(if $(PGHOST),PostgreSQL at $(PGHOST):$(PGPORT),no PG*: PostgreSQL tests skip)),$(BIN)/pytest -n 2 --dist loadscope --durations=15)
 
 bench: install  ## time and size the pipeline at BENCH_SIZES people, full and incremental (README "Benchmarks")
 	nice -n 10 $(BIN)/cdp-bench --sizes $(BENCH_SIZES) $(BENCH_ARGS)

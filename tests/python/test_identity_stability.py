@@ -20,9 +20,7 @@ import yaml
 
 from conftest import run_dbt
 
-# one worker builds the module's warehouse (`runs`) for all its tests, rather than each
-# worker of pytest -n 2 building its own
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("identity_stability")]
+pytestmark = pytest.mark.slow
 
 BIN_DIR = Path(sys.executable).parent
 PEOPLE = 300

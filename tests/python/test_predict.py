@@ -30,9 +30,7 @@ from cdp.predict import modeling
 from cdp.predict.warehouse import Column, Warehouse, connect
 from conftest import run_dbt
 
-# one worker builds each engine's warehouse (`built`) for all the module's tests, rather
-# than each worker of pytest -n 2 building its own
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("predict")]
+pytestmark = pytest.mark.slow
 
 AS_OF = date(2026, 6, 30)
 START = date(2023, 7, 1)

@@ -215,7 +215,6 @@ def staged(raw_folder: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("staged")  # on one worker, so `staged` is built once
 def test_a_malformed_value_is_nulled_flagged_and_quarantined_with_its_reason(
     staged: tuple[Path, Path, str],
 ) -> None:
@@ -257,7 +256,6 @@ def test_a_malformed_value_is_nulled_flagged_and_quarantined_with_its_reason(
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("staged")  # on one worker, so `staged` is built once
 def test_the_summary_prints_the_rejected_value_counts(staged: tuple[Path, Path, str]) -> None:
     database, _, _ = staged
     con = duckdb.connect(str(database), read_only=True)
@@ -280,7 +278,6 @@ def test_the_summary_prints_the_rejected_value_counts(staged: tuple[Path, Path, 
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("staged")  # on one worker, so `staged` is built once
 def test_every_staging_model_and_column_is_documented(staged: tuple[Path, Path, str]) -> None:
     """The YAML of each staging model describes it and exactly the columns it builds."""
     database, target, _ = staged
