@@ -8,8 +8,9 @@
         dict: source_name, relation, record_id, observed_at, identifiers (a list of
         {identifier_type, column}), attributes (attribute -> column), where (a filter or
         none), row_filter (record id not null and the filter), loaded_at (a column or none),
-        late_arrivals (loaded_at can land later than it says), is_custom. An entry is used when its `enabled_var` is true (shipped
-        sources) or its `enabled` key is not false (custom sources). -#}
+        late_arrivals (loaded_at can land later than it says), is_custom. An entry is used
+        when its `enabled_var` is true (shipped sources) or its `enabled` key is not false
+        (custom sources). -#}
     {%- set entries = [] -%}
     {%- for entry in var('cdp_identity_sources', []) -%}
         {%- if entry.get('enabled_var') is none or var(entry['enabled_var'], true) -%}
