@@ -1,8 +1,20 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='contact_id',
+        on_schema_change='append_new_columns'
+    )
+}}
+{#- Incremental by record (delete+insert on contact_id): a run restages, from all their raw
+    rows, the records with a row loaded since the latest load held (macro
+    changed_record_rows). -#}
+
 with
 
 source as (
 
-    select * from {{ source('crm', 'contacts') }}
+    {{ changed_record_rows(source('crm', 'contacts'), 'id', '_loaded_at') }}
 
 ),
 

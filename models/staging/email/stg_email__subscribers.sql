@@ -1,8 +1,20 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='subscriber_id',
+        on_schema_change='append_new_columns'
+    )
+}}
+{#- Incremental by record (delete+insert on subscriber_id): a run restages, from all their raw
+    rows, the records with a row loaded since the latest load held (macro
+    changed_record_rows). -#}
+
 with
 
 source as (
 
-    select * from {{ source('email', 'subscribers') }}
+    {{ changed_record_rows(source('email', 'subscribers'), 'id', '_loaded_at') }}
 
 ),
 

@@ -1,8 +1,20 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='order_id',
+        on_schema_change='append_new_columns'
+    )
+}}
+{#- Incremental by record (delete+insert on order_id): a run restages, from all their raw
+    rows, the records with a row loaded since the latest load held (macro
+    changed_record_rows). -#}
+
 with
 
 source as (
 
-    select * from {{ source('shop', 'orders') }}
+    {{ changed_record_rows(source('shop', 'orders'), 'id', '_fivetran_synced') }}
 
 ),
 
