@@ -1,8 +1,25 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='identify_id',
+        on_schema_change='append_new_columns'
+    )
+}}
+{#- Incremental as stg_web__pages: a run reads the messages received since the latest one
+    held, minus var cdp_incremental_lookback_days, and keeps the first copy of each message
+    id as a full refresh would (delete+insert on identify_id). -#}
+
+{%- set lookback_start = incremental_lookback_start('received_at') %}
+
 with
 
 source as (
 
     select * from {{ source('web', 'identifies') }}
+    {%- if lookback_start is not none %}
+    where received_at > {{ lookback_start }}
+    {%- endif %}
 
 ),
 
@@ -49,10 +66,33 @@ renamed as (
 
         ---------- timestamps
         cast({{ adapter.quote("timestamp") }} as timestamp) as identified_at,  -- noqa: RF06
+        cast(sent_at as timestamp) as sent_at,
         cast(received_at as timestamp) as received_at
 
     from validated
 
+),
+
+final as (
+
+    select * from renamed
+    {%- if is_incremental() %}
+    where
+        not exists (
+            -- a copy held already that was received no later than this one stays
+            select 1 from {{ this }} as held
+            where
+                held.identify_id = renamed.identify_id
+                and (
+                    held.received_at < renamed.received_at
+                    or (
+                        held.received_at = renamed.received_at
+                        and (held.sent_at <= renamed.sent_at or renamed.sent_at is null)
+                    )
+                )
+        )
+    {%- endif %}
+
 )
 
-select * from renamed
+select * from final
