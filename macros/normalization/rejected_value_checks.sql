@@ -12,6 +12,9 @@
           flagged      staging also has has_invalid_<column> and is_placeholder_<column>
         A table whose raw rows never change once loaded (an event log) also names its raw
         load time, `loaded_at`: stg_quality__rejected_event_values checks only its new loads.
+        A table whose records change in place (a new version of the row is loaded) names it
+        too, with `updated_in_place`: stg_quality__rejected_record_values checks again the
+        records with a row loaded since its last run (raw key column: id).
         Add a source's checks here when adding it to staging. -#}
     {%- set tables = [] -%}
     {%- set id_as_text = 'cast(id as ' ~ dbt.type_string() ~ ')' -%}
@@ -35,6 +38,7 @@
             'source_name': 'shop', 'table_name': 'customers', 'model': 'stg_shop__customers',
             'relation': source('shop', 'customers'),
             'record_id': id_as_text, 'record_id_column': 'customer_id',
+            'loaded_at': '_fivetran_synced', 'updated_in_place': true,
             'checks': [
                 {'column': 'email', 'kind': 'email', 'flagged': true},
                 {'column': 'phone', 'kind': 'phone', 'flagged': true,
@@ -51,6 +55,7 @@
             'source_name': 'shop', 'table_name': 'orders', 'model': 'stg_shop__orders',
             'relation': source('shop', 'orders'),
             'record_id': id_as_text, 'record_id_column': 'order_id',
+            'loaded_at': '_fivetran_synced', 'updated_in_place': true,
             'checks': [
                 {'column': 'email', 'kind': 'email', 'flagged': true},
                 {'column': 'phone', 'value': "coalesce(nullif(trim(phone), ''), billing_address_phone)",
@@ -71,6 +76,7 @@
             'source_name': 'payments', 'table_name': 'customers', 'model': 'stg_payments__customers',
             'relation': source('payments', 'customers'),
             'record_id': id_as_text, 'record_id_column': 'payments_customer_id',
+            'loaded_at': '_fivetran_synced', 'updated_in_place': true,
             'checks': [
                 {'column': 'email', 'kind': 'email', 'flagged': true},
                 {'column': 'phone', 'kind': 'phone', 'flagged': true,
@@ -86,6 +92,7 @@
             'source_name': 'payments', 'table_name': 'charges', 'model': 'stg_payments__charges',
             'relation': source('payments', 'charges'),
             'record_id': id_as_text, 'record_id_column': 'charge_id',
+            'loaded_at': '_fivetran_synced', 'updated_in_place': true,
             'checks': [
                 {'column': 'billing_email', 'value': 'billing_details_email', 'kind': 'email', 'flagged': true}
             ]
@@ -97,6 +104,7 @@
             'source_name': 'crm', 'table_name': 'contacts', 'model': 'stg_crm__contacts',
             'relation': source('crm', 'contacts'),
             'record_id': id_as_text, 'record_id_column': 'contact_id',
+            'loaded_at': '_loaded_at', 'updated_in_place': true,
             'checks': [
                 {'column': 'email', 'kind': 'email', 'flagged': true},
                 {'column': 'phone', 'kind': 'phone', 'flagged': true,
@@ -122,6 +130,7 @@
             'source_name': 'support', 'table_name': 'users', 'model': 'stg_support__users',
             'relation': source('support', 'users'),
             'record_id': id_as_text, 'record_id_column': 'support_user_id',
+            'loaded_at': '_fivetran_synced', 'updated_in_place': true,
             'checks': [
                 {'column': 'email', 'kind': 'email', 'flagged': true},
                 {'column': 'phone', 'kind': 'phone', 'flagged': true,
@@ -136,6 +145,7 @@
             'source_name': 'email', 'table_name': 'subscribers', 'model': 'stg_email__subscribers',
             'relation': source('email', 'subscribers'),
             'record_id': id_as_text, 'record_id_column': 'subscriber_id',
+            'loaded_at': '_loaded_at', 'updated_in_place': true,
             'checks': [
                 {'column': 'email', 'kind': 'email', 'flagged': true},
                 {'column': 'first_name', 'kind': 'name'},

@@ -12,7 +12,8 @@
     event row never changes and a load lands at once, so no rejected value is written
     twice; loads after that one in which nothing was rejected are read again, to no
     effect. A change of var cdp_quality_show_raw_values needs --full-refresh. -#}
-{%- set tables = rejected_value_checks() | selectattr('loaded_at') | list %}
+{%- set tables = rejected_value_checks()
+    | selectattr('loaded_at') | rejectattr('updated_in_place') | list %}
 {%- set since = {} %}
 {%- if is_incremental() %}
     {%- for table in tables %}
