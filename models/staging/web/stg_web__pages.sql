@@ -63,20 +63,7 @@ final as (
 
     select * from renamed
     {%- if is_incremental() %}
-    where
-        not exists (
-            -- a copy held already that was received no later than this one stays
-            select 1 from {{ this }} as held
-            where
-                held.page_view_id = renamed.page_view_id
-                and (
-                    held.received_at < renamed.received_at
-                    or (
-                        held.received_at = renamed.received_at
-                        and (held.sent_at <= renamed.sent_at or renamed.sent_at is null)
-                    )
-                )
-        )
+    where {{ no_earlier_copy_held('page_view_id') }}
     {%- endif %}
 
 )
