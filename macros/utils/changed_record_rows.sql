@@ -7,8 +7,8 @@
         staged again from all of its rows, as a full refresh would; with delete+insert on
         the record key the model then ends as a full refresh would. Rows with no key
         cannot be matched to held ones: those of loads after the latest held are appended (a
-        load lands at once). Raw rows deleted outright are not seen; a full refresh follows
-        such deletes. -#}
+        load lands at once). Records deleted from the source outright are for the model's
+        post-hook (macro delete_records_gone_from). -#}
     {%- set since = incremental_lookback_start(held_loaded_at, lookback_days=0) -%}
     {%- if since is none %}
         select * from {{ relation }}

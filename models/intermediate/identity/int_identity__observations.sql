@@ -4,7 +4,10 @@
         incremental_strategy='delete+insert',
         unique_key=['source_name', 'record_id'],
         on_schema_change='append_new_columns',
-        post_hook=["{{ delete_where(this, 'identifier_type is null') if is_incremental() }}"]
+        post_hook=[
+            "{{ delete_where(this, 'identifier_type is null') if is_incremental() }}",
+            "{{ delete_gone_keys('record_id', identity_source_record_keys(), 'source_name') }}"
+        ]
     )
 }}
 {#- One row per identity record, identifier type and value observed on it: every enabled
@@ -21,8 +24,8 @@
     A source_name with a relation that has no loaded_at column, or none held yet, is
     recomputed whole. A touched record left with no observation (its rows now filtered out)
     gets a placeholder row with no identifier, which deletes its old rows and is itself
-    removed by the post-hook. Rows deleted from a source outright are not seen: a full
-    refresh follows such deletes. -#}
+    removed by the post-hook. The records no longer in their source relation (raw rows
+    deleted outright) are deleted by the second post-hook. -#}
 
 {%- set sources = identity_sources() | selectattr('identifiers') | list %}
 {%- set unpivots = [] %}

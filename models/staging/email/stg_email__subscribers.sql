@@ -3,12 +3,13 @@
         materialized='incremental',
         incremental_strategy='delete+insert',
         unique_key='subscriber_id',
-        on_schema_change='append_new_columns'
+        on_schema_change='append_new_columns',
+        post_hook=["{{ delete_records_gone_from(source('email', 'subscribers'), 'subscriber_id') }}"]
     )
 }}
 {#- Incremental by record (delete+insert on subscriber_id): a run restages, from all their raw
     rows, the records with a row loaded since the latest load held (macro
-    changed_record_rows). -#}
+    changed_record_rows); the post-hook deletes records no longer in the raw table. -#}
 
 with
 

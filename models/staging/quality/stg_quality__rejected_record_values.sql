@@ -5,7 +5,10 @@
         unique_key=['model_name', 'record_id'],
         on_schema_change='append_new_columns',
         pre_hook=["{{ delete_where(this, 'record_id is null') if is_incremental() }}"],
-        post_hook=["{{ delete_where(this, 'reason is null') if is_incremental() }}"]
+        post_hook=[
+            "{{ delete_where(this, 'reason is null') if is_incremental() }}",
+            "{{ delete_gone_keys('record_id', rejected_record_keys(), 'model_name') }}"
+        ]
     )
 }}
 {#- The rejected values of the tables whose records change in place (rejected_value_checks
@@ -15,8 +18,9 @@
     rows, the records with a row loaded at or after the latest rejected value it holds of
     the table (a table with none held is checked whole). Each record checked gets a row
     with no reason, so that its held rejected values are deleted even when none is left;
-    the post-hook removes those rows. Rows with no record id are checked again every run
-    (the pre-hook deletes their held values). A change of var cdp_quality_show_raw_values
+    the post-hook removes those rows, and the values of records no longer in their raw
+    table. Rows with no record id are checked again every run (the pre-hook deletes their
+    held values). A change of var cdp_quality_show_raw_values
     needs --full-refresh. -#}
 {%- set tables = rejected_value_checks() | selectattr('updated_in_place') | list %}
 {%- set since = {} %}

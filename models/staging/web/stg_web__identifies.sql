@@ -3,12 +3,14 @@
         materialized='incremental',
         incremental_strategy='delete+insert',
         unique_key='identify_id',
-        on_schema_change='append_new_columns'
+        on_schema_change='append_new_columns',
+        post_hook=["{{ delete_records_gone_from(source('web', 'identifies'), 'identify_id') }}"]
     )
 }}
 {#- Incremental as stg_web__pages: a run reads the messages received since the latest one
     held, minus var cdp_incremental_lookback_days, and keeps the first copy of each message
-    id as a full refresh would (delete+insert on identify_id). -#}
+    id as a full refresh would (delete+insert on identify_id); the post-hook deletes messages
+    no longer in the raw table. -#}
 
 {%- set lookback_start = incremental_lookback_start('received_at') %}
 
