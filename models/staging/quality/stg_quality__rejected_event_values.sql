@@ -17,11 +17,8 @@
 {%- set since = {} %}
 {%- if is_incremental() %}
     {%- for table in tables %}
-        {%- do since.update({table.model: table.loaded_at ~ ' > (
-            select coalesce(max(held.loaded_at), cast(\'1900-01-01\' as ' ~ dbt.type_timestamp() ~ '))
-            from ' ~ this ~ ' as held
-            where held.model_name = \'' ~ table.model ~ '\'
-        )'}) %}
+        {%- do since.update({table.model:
+            table.loaded_at ~ ' > ' ~ rejected_values_latest_held(table.model)}) %}
     {%- endfor %}
 {%- endif %}
 

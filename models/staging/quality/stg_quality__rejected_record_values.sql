@@ -20,19 +20,14 @@
     with no reason, so that its held rejected values are deleted even when none is left;
     the post-hook removes those rows, and the values of records no longer in their raw
     table. Rows with no record id are checked again every run (the pre-hook deletes their
-    held values). A change of var cdp_quality_show_raw_values
-    needs --full-refresh. -#}
+    held values). A change of var cdp_quality_show_raw_values needs --full-refresh. -#}
 {%- set tables = rejected_value_checks() | selectattr('updated_in_place') | list %}
 {%- set since = {} %}
 {%- if is_incremental() %}
     {%- for table in tables %}
         {%- do since.update({table.model: 'id is null or id in (
             select loaded.id from ' ~ table.relation ~ ' as loaded
-            where loaded.' ~ table.loaded_at ~ ' >= (
-                select coalesce(max(held.loaded_at), cast(\'1900-01-01\' as ' ~ dbt.type_timestamp() ~ '))
-                from ' ~ this ~ ' as held
-                where held.model_name = \'' ~ table.model ~ '\'
-            )
+            where loaded.' ~ table.loaded_at ~ ' >= ' ~ rejected_values_latest_held(table.model) ~ '
         )'}) %}
     {%- endfor %}
 {%- endif %}
